@@ -1,0 +1,188 @@
+"""Relations between a signed-in person and a record's student.
+
+Each relation is one database filter (``q``), so the same definition
+answers "may this user see this record?" (``test``: one EXISTS query) and
+"which records may this user list?" (a filter on the list's queryset).
+A record model names the ORM path to its student in ``portal_student_path``.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+from plugins.models import (
+    GuardianRelation,
+    RoleAssignment,
+    TeachingAssignment,
+    majority_cutoff,
+)
+
+NOTHING = Q(pk__in=[])
+
+
+def _path(model_or_record, suffix: str = "") -> str:
+    sp = model_or_record.portal_student_path
+    if sp == "pk":
+        return suffix or "pk"
+    return f"{sp}__{suffix}" if suffix else sp
+
+
+def _person_id(user):
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return None
+    person = getattr(user, "person", None)
+    return person.pk if person is not None else None
+
+
+class Relation:
+    """Base class. Subclasses implement ``q(user, jurisdiction, model)``."""
+
+    label = "relation"
+
+    def q(self, user, jurisdiction, model):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def test(self, user, record, jurisdiction) -> bool:
+        if record.pk is None or _person_id(user) is None:
+            return False
+        model = type(record)
+        return model._default_manager.filter(pk=record.pk).filter(self.q(user, jurisdiction, model)).exists()
+
+    def __str__(self):
+        return self.label
+
+    def __or__(self, other):
+        return AnyOf(self, other)
+
+    def __and__(self, other):
+        return AllOf(self, other)
+
+
+class AnyOf(Relation):
+    def __init__(self, *relations):
+        self.relations = relations
+        self.label = " or ".join(str(r) for r in relations)
+
+    def q(self, user, jurisdiction, model):
+        result = NOTHING
+        for rel in self.relations:
+            result |= rel.q(user, jurisdiction, model)
+        return result
+
+
+class AllOf(Relation):
+    def __init__(self, *relations):
+        self.relations = relations
+        self.label = " and ".join(str(r) for r in relations)
+
+    def q(self, user, jurisdiction, model):
+        result = Q()
+        for rel in self.relations:
+            result &= rel.q(user, jurisdiction, model)
+        return result
+
+
+class HasRoleAtSchool(Relation):
+    """Holds ``role`` at the student's school, or (``include_owners``) at an organisation above it."""
+
+    def __init__(self, role: str, include_owners: bool = False):
+        self.role = role
+        self.include_owners = include_owners
+        self.label = f'has role "{role}" at the student\'s school' + (
+            " or its owner" if include_owners else ""
+        )
+
+    def q(self, user, jurisdiction, model):
+        person_id = _person_id(user)
+        if person_id is None:
+            return NOTHING
+        today = timezone.localdate()
+        school = _path(model, "school")
+        orgs = Q(organisation=OuterRef(school))
+        if self.include_owners:
+            orgs |= Q(organisation=OuterRef(f"{school}__parent"))
+            orgs |= Q(organisation=OuterRef(f"{school}__parent__parent"))
+        assignments = RoleAssignment.objects.filter(
+            orgs,
+            Q(jurisdiction="") | Q(jurisdiction=jurisdiction.code),
+            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=today),
+            person_id=person_id,
+            role=self.role,
+        )
+        return Q(Exists(assignments))
+
+
+class TeachesStudent(Relation):
+    """Teaches the record's student at least one subject (directly or through the class)."""
+
+    label = "teaches the student at least one subject"
+
+    def __init__(self, subject_path: str | None = None):
+        self.subject_path = subject_path
+        if subject_path:
+            self.label = "teaches the record's subject to the student"
+
+    def q(self, user, jurisdiction, model):
+        person_id = _person_id(user)
+        if person_id is None:
+            return NOTHING
+        student = _path(model)
+        assignments = TeachingAssignment.objects.filter(teacher_id=person_id).filter(
+            Q(students=OuterRef(student)) | Q(group=OuterRef(_path(model, "group")))
+        )
+        if self.subject_path:
+            head = self.subject_path.split("__", 1)[0]
+            if not any(f.name == head for f in model._meta.get_fields()):
+                return NOTHING  # the record has no subject, so nobody teaches "its" subject
+            assignments = assignments.filter(subject=OuterRef(self.subject_path))
+        return Q(Exists(assignments))
+
+
+class GuardianOf(Relation):
+    """Guardian of the student while the student is under age, or after if the student allows."""
+
+    label = "guardian of the student (under age, or access granted)"
+
+    def q(self, user, jurisdiction, model):
+        person_id = _person_id(user)
+        if person_id is None:
+            return NOTHING
+        cutoff = majority_cutoff(jurisdiction.age_of_majority)
+        relations = GuardianRelation.objects.filter(
+            guardian_id=person_id, student=OuterRef(_path(model))
+        ).filter(Q(student__birth_date__gt=cutoff) | Q(access_granted_by_student=True))
+        return Q(Exists(relations))
+
+
+class StudentSelf(Relation):
+    """The record's own student (``of_age``: only once of age)."""
+
+    def __init__(self, of_age: bool = False):
+        self.of_age = of_age
+        self.label = "the student, of age" if of_age else "the student"
+
+    def q(self, user, jurisdiction, model):
+        person_id = _person_id(user)
+        if person_id is None:
+            return NOTHING
+        q = Q(**{_path(model, "person"): person_id})
+        if self.of_age:
+            q &= Q(**{_path(model, "birth_date__lte"): majority_cutoff(jurisdiction.age_of_majority)})
+        return q
+
+
+#: Ready-made instances for the usual roles.
+teaches_student = TeachesStudent()
+guardian_of_student = GuardianOf()
+student_self = StudentSelf()
+student_of_age = StudentSelf(of_age=True)
+
+
+def has_role_at_school(role: str, include_owners: bool = False) -> Relation:
+    return HasRoleAtSchool(role, include_owners=include_owners)
+
+
+def teaches_subject(subject_path: str = "subject") -> Relation:
+    return TeachesStudent(subject_path=subject_path)

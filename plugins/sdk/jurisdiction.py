@@ -1,0 +1,306 @@
+"""The base class every jurisdiction plugin subclasses, and its AppConfig."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from django.apps import AppConfig, apps
+from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
+
+from .declarations import (
+    ACTIONS,
+    ConsentSpec,
+    Deadline,
+    DocumentSpec,
+    MenuItem,
+    Permission,
+    Role,
+    Workflow,
+)
+
+CODE_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+class Jurisdiction:
+    """Declaration of one jurisdiction plugin.
+
+    Subclass it, fill in the class attributes and point your AppConfig's
+    ``jurisdiction`` at it. Everything is data: the registry validates it at
+    start-up, ``manage.py jurisdictions`` lists it and the conformance suite
+    tests every cell of it.
+    """
+
+    code: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    version: ClassVar[str] = ""
+    languages: ClassVar[tuple[str, ...]] = ()
+    age_of_majority: ClassVar[int] = 18
+    description: ClassVar[str] = ""
+
+    roles: ClassVar[tuple[Role, ...]] = ()
+    matrix: ClassVar[tuple[Permission, ...]] = ()
+    workflows: ClassVar[tuple[Workflow, ...]] = ()
+    consents: ClassVar[tuple[ConsentSpec, ...]] = ()
+    documents: ClassVar[tuple[DocumentSpec, ...]] = ()
+    deadlines: ClassVar[tuple[Deadline, ...]] = ()
+    menu: ClassVar[tuple[MenuItem, ...]] = ()
+    extra_actions: ClassVar[tuple[str, ...]] = ()
+
+    #: Dotted path of the URLconf mounted under /j/<code>/ (None: no pages).
+    urls: ClassVar[str | None] = None
+    #: Dotted path of the conformance factory class (see plugins.sdk.conformance).
+    conformance: ClassVar[str | None] = None
+
+    def __init__(self, app_config: AppConfig):
+        self.app_config = app_config
+        self.app_label = app_config.label
+
+    # -- lookups -----------------------------------------------------------
+    @property
+    def actions(self) -> tuple[str, ...]:
+        return ACTIONS + tuple(self.extra_actions)
+
+    def role(self, code: str) -> Role:
+        for role in self.roles:
+            if role.code == code:
+                return role
+        raise KeyError(code)
+
+    @property
+    def role_codes(self) -> list[str]:
+        return [r.code for r in self.roles]
+
+    def implied_roles(self, code: str) -> set[str]:
+        """The role itself and every role it implies, transitively."""
+        seen: set[str] = set()
+        todo = [code]
+        while todo:
+            current = todo.pop()
+            if current in seen:
+                continue
+            seen.add(current)
+            todo.extend(self.role(current).implies)
+        return seen
+
+    def record_model(self, name: str) -> type:
+        try:
+            return self.app_config.get_model(name)
+        except LookupError as exc:
+            raise KeyError(name) from exc
+
+    @property
+    def record_types(self) -> list[str]:
+        names: list[str] = []
+        for cell in self.matrix:
+            if cell.record not in names:
+                names.append(cell.record)
+        for wf in self.workflows:
+            if wf.record not in names:
+                names.append(wf.record)
+        return names
+
+    def cells(self, record: str, action: str | None = None) -> list[Permission]:
+        return [
+            c for c in self.matrix if c.record == record and (action is None or c.action == action)
+        ]
+
+    def workflow_for(self, record: str) -> Workflow | None:
+        for wf in self.workflows:
+            if wf.record == record:
+                return wf
+        return None
+
+    def conformance_factory(self):
+        if not self.conformance:
+            return None
+        return import_string(self.conformance)(self)
+
+    # -- validation --------------------------------------------------------
+    def validate(self) -> None:
+        """Raise ImproperlyConfigured with a message naming the plugin and the fault."""
+        where = f"Jurisdiction plugin {self.app_label!r}"
+        for attr in ("code", "name", "version"):
+            if not getattr(self, attr):
+                raise ImproperlyConfigured(f"{where} must declare {attr}.")
+        if not CODE_RE.match(self.code):
+            raise ImproperlyConfigured(
+                f"{where}: code {self.code!r} must be lower-case letters, digits and hyphens."
+            )
+        if not (1 <= int(self.age_of_majority) <= 30):
+            raise ImproperlyConfigured(f"{where}: age_of_majority must be between 1 and 30.")
+        codes = self.role_codes
+        if len(set(codes)) != len(codes):
+            raise ImproperlyConfigured(f"{where}: two roles share a code in {codes}.")
+        for role in self.roles:
+            for implied in role.implies:
+                if implied not in codes:
+                    raise ImproperlyConfigured(
+                        f"{where}: role {role.code!r} implies unknown role {implied!r}."
+                    )
+        for cell in self.matrix:
+            if cell.action not in self.actions:
+                raise ImproperlyConfigured(
+                    f"{where}: matrix cell {cell.record}.{cell.action} names unknown action "
+                    f"{cell.action!r}; known actions: {', '.join(self.actions)}."
+                )
+            for role in cell.roles:
+                if role not in codes:
+                    raise ImproperlyConfigured(
+                        f"{where}: matrix cell {cell.record}.{cell.action} names unknown role "
+                        f"{role!r}; declared roles: {', '.join(codes)}."
+                    )
+            self._check_record(where, cell.record)
+        for wf in self.workflows:
+            self._check_record(where, wf.record)
+            model = self.record_model(wf.record)
+            try:
+                model._meta.get_field(wf.field)
+            except Exception as exc:
+                raise ImproperlyConfigured(
+                    f"{where}: workflow of {wf.record} uses missing field {wf.field!r}."
+                ) from exc
+            states = wf.state_values
+            if wf.initial not in states:
+                raise ImproperlyConfigured(
+                    f"{where}: workflow of {wf.record} starts in unknown state {wf.initial!r}."
+                )
+            names = [t.name for t in wf.transitions]
+            if len(set(names)) != len(names):
+                raise ImproperlyConfigured(f"{where}: workflow of {wf.record} repeats a transition name.")
+            for t in wf.transitions:
+                for state in (*t.source, t.target):
+                    if state not in states:
+                        raise ImproperlyConfigured(
+                            f"{where}: transition {wf.record}.{t.name} names unknown state {state!r}."
+                        )
+                for role in t.roles:
+                    if role not in codes:
+                        raise ImproperlyConfigured(
+                            f"{where}: transition {wf.record}.{t.name} names unknown role {role!r}."
+                        )
+                if t.consent and t.consent not in [c.code for c in self.consents]:
+                    raise ImproperlyConfigured(
+                        f"{where}: transition {wf.record}.{t.name} needs undeclared consent {t.consent!r}."
+                    )
+        for consent in self.consents:
+            self._check_record(where, consent.record)
+        for doc in self.documents:
+            self._check_record(where, doc.record)
+        for dl in self.deadlines:
+            if not (1 <= dl.month <= 12 and 1 <= dl.day <= 31):
+                raise ImproperlyConfigured(f"{where}: deadline {dl.code} has an impossible date.")
+
+    def _check_record(self, where: str, name: str) -> None:
+        try:
+            model = self.record_model(name)
+        except KeyError:
+            raise ImproperlyConfigured(
+                f"{where}: record type {name!r} is not a model of app {self.app_label!r}."
+            ) from None
+        if not getattr(model, "portal_student_path", None):
+            raise ImproperlyConfigured(
+                f"{where}: model {name} must set portal_student_path (the ORM path to its Student)."
+            )
+
+    # -- description -------------------------------------------------------
+    def describe(self) -> dict:
+        """A JSON-ready description, used by ``manage.py jurisdictions --json``."""
+        return {
+            "code": self.code,
+            "name": str(self.name),
+            "version": self.version,
+            "app": self.app_label,
+            "languages": list(self.languages),
+            "age_of_majority": self.age_of_majority,
+            "url_prefix": f"/j/{self.code}/" if self.urls else None,
+            "roles": [
+                {"code": r.code, "label": str(r.label), "relation": str(r.relation)}
+                for r in self.roles
+            ],
+            "matrix": [
+                {
+                    "record": c.record,
+                    "action": c.action,
+                    "roles": list(c.roles),
+                    "when": c.when.label if c.when else None,
+                }
+                for c in self.matrix
+            ],
+            "workflows": [
+                {
+                    "record": wf.record,
+                    "field": wf.field,
+                    "initial": wf.initial,
+                    "states": [v for v, _ in wf.states],
+                    "transitions": [
+                        {
+                            "name": t.name,
+                            "from": list(t.source),
+                            "to": t.target,
+                            "roles": list(t.roles),
+                            "guards": [g.label for g in t.guards],
+                            "step_up": t.step_up,
+                            "consent": t.consent,
+                        }
+                        for t in wf.transitions
+                    ],
+                }
+                for wf in self.workflows
+            ],
+            "consents": [
+                {
+                    "code": c.code,
+                    "label": str(c.label),
+                    "record": c.record,
+                    "signers": c.signers,
+                    "unlocks": c.unlocks,
+                }
+                for c in self.consents
+            ],
+            "documents": [{"code": d.code, "label": str(d.label), "record": d.record} for d in self.documents],
+            "deadlines": [
+                {
+                    "code": d.code,
+                    "label": str(d.label),
+                    "date": f"{d.day:02d}.{d.month:02d}",
+                    "responsible": d.responsible,
+                }
+                for d in self.deadlines
+            ],
+        }
+
+
+class JurisdictionConfig(AppConfig):
+    """AppConfig base for jurisdiction plugins.
+
+    Set ``jurisdiction`` to the Jurisdiction subclass (or its dotted path).
+    ``ready()`` validates the declaration and registers it; a fault stops
+    start-up with a message that names the plugin.
+    """
+
+    jurisdiction: type[Jurisdiction] | str | None = None
+    default_auto_field = "django.db.models.BigAutoField"
+    # The base class itself is never an app's config; its subclasses are
+    # (Django picks the single ``default`` AppConfig found in apps.py).
+    default = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        if "default" not in cls.__dict__:
+            cls.default = True
+
+    def ready(self):
+        from plugins.registry import registry
+
+        decl = self.jurisdiction
+        if decl is None:
+            raise ImproperlyConfigured(f"App {self.label!r} must set JurisdictionConfig.jurisdiction.")
+        if isinstance(decl, str):
+            decl = import_string(decl)
+        registry.register(decl(self))
+
+
+def installed_model(label: str, name: str) -> type:
+    return apps.get_model(label, name)

@@ -1,0 +1,25 @@
+"""Public API of the workflow service."""
+
+from .engine import (
+    GuardFailed,
+    InvalidState,
+    StepUpRequired,
+    TransitionDenied,
+    TransitionError,
+    UnknownTransition,
+    allowed_transitions,
+    fire,
+    history,
+)
+
+__all__ = [
+    "GuardFailed",
+    "InvalidState",
+    "StepUpRequired",
+    "TransitionDenied",
+    "TransitionError",
+    "UnknownTransition",
+    "allowed_transitions",
+    "fire",
+    "history",
+]

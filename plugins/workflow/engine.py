@@ -1,0 +1,133 @@
+"""Fire declared workflow transitions with checks, history and side effects."""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from plugins.models import TransitionLog
+from plugins.registry import registry
+
+
+class TransitionError(Exception):
+    """Base: the transition could not be fired. ``str()`` is a user-facing message."""
+
+
+class UnknownTransition(TransitionError):
+    pass
+
+
+class InvalidState(TransitionError):
+    pass
+
+
+class TransitionDenied(TransitionError):
+    pass
+
+
+class GuardFailed(TransitionError):
+    pass
+
+
+class StepUpRequired(TransitionError):
+    pass
+
+
+def _student_of(record):
+    path = type(record).portal_student_path
+    if path == "pk":
+        return record
+    obj = record
+    for part in path.split("__"):
+        obj = getattr(obj, part)
+    return obj
+
+
+def actor_roles(user, record, transition, jurisdiction) -> list[str]:
+    return [
+        code
+        for code in transition.roles
+        if jurisdiction.role(code).relation.test(user, record, jurisdiction)
+    ]
+
+
+def allowed_transitions(user, record) -> list:
+    """The transitions ``user`` may fire on ``record`` now (state, role and guards hold)."""
+    jurisdiction, name = registry.for_record(record)
+    wf = jurisdiction.workflow_for(name)
+    if wf is None:
+        return []
+    state = str(getattr(record, wf.field))
+    return [
+        t
+        for t in wf.transitions
+        if state in t.source
+        and all(g.test(record) for g in t.guards)
+        and actor_roles(user, record, t, jurisdiction)
+    ]
+
+
+def fire(record, transition_name: str, user, *, note: str = "", request=None) -> TransitionLog:
+    """Move ``record`` along ``transition_name`` as ``user``.
+
+    Checks, in order: the transition exists, the record is in a source state,
+    the user holds one of the transition's roles, a fresh second factor when
+    the transition needs step-up, and every guard. The state change, the
+    history row and the side effects happen in one database transaction; a
+    failing effect rolls everything back.
+    """
+    jurisdiction, name = registry.for_record(record)
+    wf = jurisdiction.workflow_for(name)
+    if wf is None:
+        raise UnknownTransition(_("This record has no workflow."))
+    try:
+        t = wf.transition(transition_name)
+    except KeyError:
+        raise UnknownTransition(_("Unknown step “%(name)s”.") % {"name": transition_name}) from None
+
+    with transaction.atomic():
+        model = type(record)
+        locked = model._default_manager.select_for_update().get(pk=record.pk)
+        current = str(getattr(locked, wf.field))
+        if current not in t.source:
+            raise InvalidState(
+                _("“%(step)s” is not possible while the record is “%(state)s”.")
+                % {"step": t.label or t.name, "state": dict(wf.states).get(current, current)}
+            )
+        roles = actor_roles(user, locked, t, jurisdiction)
+        if not roles:
+            raise TransitionDenied(_("You are not allowed to do this."))
+        if t.step_up:
+            from plugins.accounts import has_fresh_second_factor
+
+            if request is None or not has_fresh_second_factor(request):
+                raise StepUpRequired(_("Confirm with your second factor to continue."))
+        for guard in t.guards:
+            if not guard.test(locked):
+                raise GuardFailed(str(guard.message))
+        setattr(locked, wf.field, t.target)
+        locked.save(update_fields=[wf.field])
+        setattr(record, wf.field, t.target)
+        student = _student_of(locked)
+        log = TransitionLog.objects.create(
+            jurisdiction=jurisdiction.code,
+            record_type=name,
+            record_id=str(locked.pk),
+            student=student,
+            transition=t.name,
+            from_state=current,
+            to_state=t.target,
+            actor=user if getattr(user, "is_authenticated", False) else None,
+            actor_role=roles[0],
+            note=note,
+        )
+        for effect in t.effects:
+            effect(record=locked, transition=t, user=user, log=log)
+    return log
+
+
+def history(record):
+    jurisdiction, name = registry.for_record(record)
+    return TransitionLog.objects.filter(
+        jurisdiction=jurisdiction.code, record_type=name, record_id=str(record.pk)
+    )

@@ -1,0 +1,1 @@
+"""A test-only jurisdiction that proves the plugin contract end to end."""

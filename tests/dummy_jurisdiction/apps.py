@@ -1,0 +1,7 @@
+from plugins.sdk import JurisdictionConfig
+
+
+class DummyJurisdictionConfig(JurisdictionConfig):
+    name = "tests.dummy_jurisdiction"
+    label = "dummy_jurisdiction"
+    jurisdiction = "tests.dummy_jurisdiction.declaration.DummyJurisdiction"
