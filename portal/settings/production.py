@@ -29,6 +29,8 @@ DATABASES = {"default": dj_database_url.parse(_require("DATABASE_URL"), conn_max
 MEDIA_ROOT = Path(_require("MEDIA_ROOT"))  # noqa: F405
 PRIVATE_STORAGE_ROOT = Path(os.environ.get("PRIVATE_STORAGE_ROOT", MEDIA_ROOT.parent / "private"))  # noqa: F405
 
+MIDDLEWARE = [MIDDLEWARE[0], "whitenoise.middleware.WhiteNoiseMiddleware", *MIDDLEWARE[1:]]  # noqa: F405
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
