@@ -95,7 +95,7 @@ def _account(username: str, *, second_factor: bool = True):
     if second_factor:
         TOTPDevice.objects.update_or_create(
             user=user,
-            name="Demo authenticator",
+            name="default",
             defaults={"key": totp_key_hex(DEMO_TOTP_SECRET), "confirmed": True},
         )
         static, _ = StaticDevice.objects.get_or_create(user=user, name="backup")

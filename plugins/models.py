@@ -280,3 +280,6 @@ class TransitionLog(models.Model):
 
     def __str__(self):
         return f"{self.record_type} {self.record_id}: {self.from_state} → {self.to_state}"
+
+
+from plugins.audit.models import AuditEvent  # noqa: E402,F401

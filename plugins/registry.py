@@ -67,11 +67,12 @@ class Registry:
     def for_record(self, record_or_model):
         """Return (jurisdiction, record type name) for a record or model, or raise LookupError."""
         model = record_or_model if isinstance(record_or_model, type) else type(record_or_model)
-        model = getattr(model._meta, "concrete_model", model)
-        try:
-            return self._by_model[model]
-        except KeyError:
-            raise LookupError(f"{model.__name__} is not a record type of any jurisdiction") from None
+        # A proxy model is a record type of its own (plugins own shared models,
+        # e.g. documents, through proxies); else fall back to the concrete model.
+        for candidate in (model, getattr(model._meta, "concrete_model", model)):
+            if candidate in self._by_model:
+                return self._by_model[candidate]
+        raise LookupError(f"{model.__name__} is not a record type of any jurisdiction")
 
 
 def permission_name(code: str, record: str, action: str) -> str:

@@ -7,16 +7,25 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from plugins.urls import jurisdiction_urlpatterns
+from portal.guidance.api import api_router
 
 from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("accounts/", include("plugins.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("files/", include("plugins.documents.urls")),
+    path("family/consents/", include("plugins.consent.urls")),
+    path("family/", include("portal.family.urls")),
+    path("notifications/", include("plugins.notifications.urls")),
+    path("drafts/", include("plugins.drafts.urls")),
+    path("api/v2/", api_router.urls),
+    path("", include("portal.guidance.urls")),
     *jurisdiction_urlpatterns(),
 ]
 

@@ -1,4 +1,7 @@
+import time
+
 import pytest
+from django.test import Client
 
 
 @pytest.fixture
@@ -8,3 +11,31 @@ def demo(db, settings):
 
     settings.DEBUG = True
     return demo_data.load()
+
+
+def sign_in_verified(client: Client, user, *, fresh: bool = True) -> Client:
+    """Sign ``user`` in as if they passed password and second factor in this session."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from plugins.accounts import VERIFIED_AT_KEY
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session[VERIFIED_AT_KEY] = int(time.time()) if fresh else 0
+    session.save()
+    return client
+
+
+@pytest.fixture
+def verified_client(db):
+    """Factory: ``verified_client(user)`` returns a Client signed in with a verified second factor."""
+
+    def make(user, *, fresh: bool = True) -> Client:
+        return sign_in_verified(Client(), user, fresh=fresh)
+
+    return make

@@ -88,3 +88,72 @@ def get_permitted_or_404(user, action: str, queryset, **lookup):
     if action != "view" and not can(user, action, record):
         raise PermissionDenied
     return record
+
+
+def role_used(user, action: str, record) -> str:
+    """The role under which ``user`` may do ``action`` on ``record`` (for the audit trail).
+
+    The first role of ``roles_of`` that a matrix cell for the action grants
+    on this record; else the first role the user holds at all; else "".
+    """
+    held = roles_of(user, record)
+    try:
+        jurisdiction, name = registry.for_record(record)
+    except LookupError:
+        return held[0] if held else ""
+    for role in held:
+        for cell in jurisdiction.cells(name, action):
+            if role in cell.roles and (cell.when is None or cell.when(record)):
+                return role
+    return held[0] if held else ""
+
+
+def _quiet_lookup(queryset, lookup):
+    try:
+        return queryset.filter(**lookup).first()
+    except (ValueError, TypeError):
+        return None
+
+
+def fetch(request, action: str, queryset, **lookup):
+    """Load one case record for ``action`` and write exactly one audit row.
+
+    The call every view uses to load a record: ``get_permitted_or_404``
+    decides, then the audit trail gets the action with the role used, or a
+    ``denied`` row (outcome "404" or "403") before the refusal is re-raised.
+    """
+    from plugins import audit
+
+    user = request.user
+    try:
+        record = get_permitted_or_404(user, action, queryset, **lookup)
+    except (Http404, PermissionDenied) as exc:
+        outcome = "404" if isinstance(exc, Http404) else "403"
+        target = _quiet_lookup(queryset, lookup)
+        if target is not None:
+            audit.record(
+                request,
+                "denied",
+                record=target,
+                role=role_used(user, action, target),
+                outcome=outcome,
+                attempted=action,
+            )
+        else:
+            try:
+                code = registry.for_record(queryset.model)[0].code
+            except LookupError:
+                code = ""
+            asked = lookup.get("pk", lookup.get("id", ""))
+            audit.record(
+                request,
+                "denied",
+                jurisdiction=code,
+                record_type=queryset.model.__name__,
+                record_id=str(asked) if asked != "" else "",
+                outcome=outcome,
+                attempted=action,
+            )
+        raise
+    audit.record(request, action, record=record, role=role_used(user, action, record))
+    return record

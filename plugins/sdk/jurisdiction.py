@@ -38,6 +38,9 @@ class Jurisdiction:
     languages: ClassVar[tuple[str, ...]] = ()
     age_of_majority: ClassVar[int] = 18
     description: ClassVar[str] = ""
+    #: Marking printed on every page of the plugin's generated documents
+    #: (e.g. "Unntatt offentlighet, offl. § 13"); "" for none.
+    confidentiality: ClassVar[str] = ""
 
     roles: ClassVar[tuple[Role, ...]] = ()
     matrix: ClassVar[tuple[Permission, ...]] = ()
@@ -111,6 +114,16 @@ class Jurisdiction:
             if wf.record == record:
                 return wf
         return None
+
+    # -- family pages ------------------------------------------------------
+    def family_plans(self, student, user) -> list[dict]:
+        """The active plans of ``student`` that ``user`` may see, for the family pages.
+
+        Each item is a dict with ``title``, ``url`` and ``status`` (plain,
+        translated text). Show only records ``plugins.access.permitted``
+        lets ``user`` view; the default is no plans.
+        """
+        return []
 
     def conformance_factory(self):
         if not self.conformance:

@@ -107,7 +107,6 @@ def fire(record, transition_name: str, user, *, note: str = "", request=None) ->
                 raise GuardFailed(str(guard.message))
         setattr(locked, wf.field, t.target)
         locked.save(update_fields=[wf.field])
-        setattr(record, wf.field, t.target)
         student = _student_of(locked)
         log = TransitionLog.objects.create(
             jurisdiction=jurisdiction.code,
@@ -123,6 +122,9 @@ def fire(record, transition_name: str, user, *, note: str = "", request=None) ->
         )
         for effect in t.effects:
             effect(record=locked, transition=t, user=user, log=log)
+    # Only after the atomic block succeeded: a failing effect leaves the caller's
+    # object in the state the database still holds.
+    setattr(record, wf.field, t.target)
     return log
 
 

@@ -21,7 +21,13 @@ ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "127.0.0.1,localhost
 CORE_APPS = [
     "portal",
     "portal.home",
+    "portal.guidance",
+    "portal.family",
     "plugins",
+    "plugins.documents",
+    "plugins.consent",
+    "plugins.notifications",
+    "plugins.drafts",
     "content",
 ]
 
@@ -49,6 +55,9 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rules.apps.AutodiscoverRulesConfig",
+    "django_tasks",
+    "django_tasks_db",
+    "two_factor",
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
@@ -69,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "plugins.accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -88,6 +98,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "portal.context_processors.portal",
+                "plugins.notifications.context_processors.unread",
             ],
         },
     },
@@ -116,7 +127,36 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "/family/"
+
+# Sessions end after inactivity (cookie age, renewed on every request) and
+# after an absolute lifetime whatever the activity.
+PORTAL_SESSION_IDLE_SECONDS = int(os.environ.get("PORTAL_SESSION_IDLE_SECONDS", 30 * 60))
+PORTAL_SESSION_ABSOLUTE_SECONDS = int(os.environ.get("PORTAL_SESSION_ABSOLUTE_SECONDS", 10 * 3600))
+SESSION_COOKIE_AGE = PORTAL_SESSION_IDLE_SECONDS
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+
+# Signing and deciding need a second factor verified within this many seconds.
+PORTAL_STEP_UP_SECONDS = int(os.environ.get("PORTAL_STEP_UP_SECONDS", 5 * 60))
+
+# Long forms warn this many seconds before the session ends; drafts nobody
+# touched for PORTAL_DRAFT_MAX_AGE_DAYS are deleted (manage.py purge_drafts).
+PORTAL_SESSION_WARN_SECONDS = int(os.environ.get("PORTAL_SESSION_WARN_SECONDS", 120))
+PORTAL_DRAFT_MAX_AGE_DAYS = int(os.environ.get("PORTAL_DRAFT_MAX_AGE_DAYS", 30))
+
+# Failed sign-in attempts: free attempts, then waits of FACTOR * 2**n seconds.
+PORTAL_THROTTLE_FREE_ATTEMPTS = int(os.environ.get("PORTAL_THROTTLE_FREE_ATTEMPTS", 5))
+PORTAL_THROTTLE_FACTOR = int(os.environ.get("PORTAL_THROTTLE_FACTOR", 2))
+PORTAL_THROTTLE_MAX_SECONDS = 3600
+
+# Two-factor: TOTP (with QR enrolment) and static backup codes.
+OTP_TOTP_ISSUER = "IOP portal"
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+TWO_FACTOR_LOGIN_TIMEOUT = 600
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None
 
 # Languages of the user interface. Serbian is offered in both scripts; "sr-cyrl"
 # falls back to Django's "sr" catalogue, which is Cyrillic.
@@ -145,6 +185,26 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # reaches them; they are served only through permission-checked views.
 PRIVATE_STORAGE_ROOT = Path(os.environ.get("PRIVATE_STORAGE_ROOT", BASE_DIR / "private"))
 
+# Case documents (plugins.documents): uploads must be real PDFs within these
+# limits; each is parsed in a child process with its own memory, CPU and time
+# limits. Bundles of more documents than PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS are
+# built in the background (TASKS) and their files kept PORTAL_BUNDLE_TTL_SECONDS.
+PORTAL_DOCUMENT_MAX_BYTES = int(os.environ.get("PORTAL_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
+PORTAL_DOCUMENT_MAX_PAGES = int(os.environ.get("PORTAL_DOCUMENT_MAX_PAGES", 300))
+PORTAL_PDF_MAX_DECOMPRESSED_BYTES = 256 * 1024 * 1024
+PORTAL_PDF_MAX_STREAM_BYTES = 64 * 1024 * 1024
+PORTAL_PDF_CHECK_MEMORY_BYTES = 1024 * 1024 * 1024
+PORTAL_PDF_CHECK_CPU_SECONDS = 20
+PORTAL_PDF_CHECK_TIMEOUT = 30
+# Processes rendering a bundle's documents (default: one per core).
+PORTAL_RENDER_WORKERS = int(os.environ["PORTAL_RENDER_WORKERS"]) if os.environ.get("PORTAL_RENDER_WORKERS") else None
+PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS = 20
+PORTAL_BUNDLE_TTL_SECONDS = 24 * 3600
+
+# Background tasks (django-tasks): run while enqueued here and in tests;
+# production uses the database backend and `manage.py db_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -152,8 +212,14 @@ STORAGES = {
 
 WAGTAIL_SITE_NAME = _("Education plan portal")
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Links in e-mails (notices) start with this address.
+PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
+
+# Anonymous readers get guidance pages from the cache for this long (0: off);
+# publishing anything starts a new cache generation (portal/guidance/caching.py).
+PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", 300))
 
 # Default age of majority; a jurisdiction may declare its own.
 PORTAL_DEFAULT_AGE_OF_MAJORITY = 18

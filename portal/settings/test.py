@@ -1,6 +1,7 @@
 """Test settings: fast hasher, local-memory cache, immediate tasks."""
 
 import os
+import tempfile
 
 from .base import *  # noqa: F403
 
@@ -14,6 +15,13 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# No test writes case files into the work tree (tests of documents use tmp_path).
+PRIVATE_STORAGE_ROOT = Path(tempfile.mkdtemp(prefix="iop-test-private-"))  # noqa: F405
+# Uploaded and generated media (demo PDF templates) stay out of the work tree.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="iop-test-media-"))  # noqa: F405
+# The anonymous page cache is off unless a test turns it on (tests/portal/guidance).
+PORTAL_PAGE_CACHE_SECONDS = 0
 # The test-only plugins under tests/ prove the plugin contract.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.dummy_jurisdiction"]  # noqa: F405
 if os.environ.get("DATABASE_URL", "").startswith("postgres"):

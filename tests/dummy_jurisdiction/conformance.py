@@ -1,23 +1,63 @@
+from django.test import RequestFactory
+
+from plugins.accounts import mark_second_factor_verified
+from plugins.consent import request_consent, sign
 from plugins.sdk import ConformanceFactory
 from plugins.sdk import builders as b
 
-from .models import Case, SubjectNote
+from .declaration import approval_text
+from .models import Case, CaseDocument, SubjectNote
+
+
+def sign_approval(case, signer=None):
+    """Sign "case-approval" for the case summary as it is now, with a fresh second factor.
+
+    ``signer`` defaults to whoever may sign: a new guardian while the student
+    is under age, the student once of age.
+    """
+    if signer is None:
+        st = case.student
+        signer = b.student_login(st) if st.is_of_age(18) else b.guardian_of(st)
+    user = type(signer).objects.get(pk=signer.pk)  # a copy: the caller's object stays untouched
+    user.is_verified = lambda: True
+    http = RequestFactory().post("/")
+    http.user, http.session = user, {}
+    mark_second_factor_verified(http)
+    return sign(request_consent(case, "case-approval", content=approval_text(case)), http)
 
 
 class DummyFactory(ConformanceFactory):
-    variants = {"Case": [{"visible_to_teachers": True}, {"visible_to_teachers": False}]}
+    variants = {
+        "Case": [{"visible_to_teachers": True}, {"visible_to_teachers": False}],
+        "CaseDocument": [{"visible_to_teachers": True}, {"visible_to_teachers": False}],
+    }
 
     def make_record(self, record_type, state=None, for_transition=None, **traits):
         st = b.student()
+        if record_type == "CaseDocument":
+            return CaseDocument.objects.create(
+                student=st,
+                owner=self.jurisdiction.code,
+                record_type="CaseDocument",
+                title="Report",
+                file="documents/conformance-has-no-file.pdf",
+                sha256="0" * 64,
+                **traits,
+            )
         case = Case.objects.create(
-            student=st, status=state or "draft", summary="Summary", **(traits if record_type == "Case" else {})
+            student=st,
+            status=state or "draft",
+            summary="Summary",
+            **(traits if record_type == "Case" else {}),
         )
         if record_type == "Case":
+            if for_transition == "approve":
+                sign_approval(case)
             return case
         return SubjectNote.objects.create(case=case, subject=b.subject())
 
     def make_actor(self, role, record):
-        st = record.student if isinstance(record, Case) else record.case.student
+        st = record.student if isinstance(record, Case | CaseDocument) else record.case.student
         if role == "coordinator":
             return b.role_holder("coordinator", st.school)
         if role == "teacher":

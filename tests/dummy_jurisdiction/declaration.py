@@ -1,5 +1,11 @@
+from django.urls import reverse
+
+from plugins.access import permitted
+from plugins.consent import consent_guard
+from plugins.notifications import guardians_of, notify_effect
 from plugins.sdk import (
     ConsentSpec,
+    DocumentSpec,
     Guard,
     Jurisdiction,
     Role,
@@ -11,10 +17,17 @@ from plugins.sdk import (
     state_at_least,
 )
 
-from .models import CaseStatus
+from .models import Case, CaseStatus
+
+ACTIVE = (CaseStatus.DRAFT, CaseStatus.SHARED, CaseStatus.APPROVED)
 
 ORDER = CaseStatus.values
 shared = state_at_least(CaseStatus.SHARED, ORDER)
+
+
+def approval_text(case) -> str:
+    """What the family reads and signs before approving: the case summary as it is now."""
+    return case.summary
 
 
 class DummyJurisdiction(Jurisdiction):
@@ -25,11 +38,20 @@ class DummyJurisdiction(Jurisdiction):
     age_of_majority = 18
     urls = "tests.dummy_jurisdiction.urls"
     conformance = "tests.dummy_jurisdiction.conformance.DummyFactory"
+    confidentiality = "Confidential: test marking"
+    documents = (
+        DocumentSpec("case-summary", "Case summary", record="Case", template="dummy_jurisdiction/case_summary.html"),
+    )
 
     roles = (
         Role("coordinator", "Coordinator", relations.has_role_at_school("coordinator")),
         Role("teacher", "Teacher", relations.teaches_student),
-        Role("own_subject", "Subject teacher", relations.teaches_subject("subject"), implies=("teacher",)),
+        Role(
+            "own_subject",
+            "Subject teacher",
+            relations.teaches_subject("subject"),
+            implies=("teacher",),
+        ),
         Role("guardian", "Guardian", relations.guardian_of_student),
         Role("student", "Student", relations.student_self),
     )
@@ -41,6 +63,10 @@ class DummyJurisdiction(Jurisdiction):
         allow("Case", "download", "coordinator"),
         allow("SubjectNote", "view", "coordinator", "teacher"),
         allow("SubjectNote", "edit", "coordinator", "own_subject"),
+        allow("CaseDocument", "view", "coordinator"),
+        allow("CaseDocument", "view", "teacher", when=flag("visible_to_teachers")),
+        allow("CaseDocument", "download", "coordinator"),
+        allow("CaseDocument", "download", "teacher", when=flag("visible_to_teachers")),
     )
     consents = (ConsentSpec("case-approval", "Approve the case", record="Case", unlocks="approve"),)
     workflows = (
@@ -49,13 +75,34 @@ class DummyJurisdiction(Jurisdiction):
             states=CaseStatus,
             initial=CaseStatus.DRAFT,
             transitions=(
-                Transition("share", CaseStatus.DRAFT, CaseStatus.SHARED, roles=("coordinator",)),
+                Transition(
+                    "share",
+                    CaseStatus.DRAFT,
+                    CaseStatus.SHARED,
+                    roles=("coordinator",),
+                    effects=(
+                        notify_effect(
+                            "workflow",
+                            "A case was shared with you",
+                            recipients=guardians_of,
+                            url=lambda case: reverse("dummy:case", args=[case.pk]),
+                        ),
+                    ),
+                ),
                 Transition(
                     "approve",
                     CaseStatus.SHARED,
                     CaseStatus.APPROVED,
                     roles=("guardian", "student"),
-                    guards=(Guard("has summary", lambda c: bool(c.summary), "Write a summary first."),),
+                    guards=(
+                        Guard("has summary", lambda c: bool(c.summary), "Write a summary first."),
+                        consent_guard(
+                            "case-approval",
+                            approval_text,
+                            label="case-approval signed",
+                            message="The family has not signed the approval of this version yet.",
+                        ),
+                    ),
                 ),
                 Transition(
                     "close",
@@ -67,3 +114,14 @@ class DummyJurisdiction(Jurisdiction):
             ),
         ),
     )
+
+    def family_plans(self, student, user) -> list[dict]:
+        cases = permitted(user, "view", Case.objects.filter(student=student, status__in=ACTIVE))
+        return [
+            {
+                "title": f"Case {case.pk}",
+                "url": reverse(f"{self.code}:case", args=[case.pk]),
+                "status": case.get_status_display(),
+            }
+            for case in cases.order_by("pk")
+        ]

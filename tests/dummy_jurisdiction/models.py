@@ -1,5 +1,6 @@
 from django.db import models
 
+from plugins.documents.models import Document
 from plugins.models import Student, Subject
 
 
@@ -18,6 +19,9 @@ class Case(models.Model):
 
     portal_student_path = "student"
 
+    def __str__(self):
+        return f"Case {self.pk}"
+
 
 class SubjectNote(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="notes")
@@ -25,3 +29,15 @@ class SubjectNote(models.Model):
     text = models.TextField(blank=True)
 
     portal_student_path = "case__student"
+
+    def __str__(self):
+        return f"Note {self.pk}"
+
+
+class CaseDocument(Document):
+    """A document of a case, seen through the dummy matrix (teachers: only when made visible)."""
+
+    portal_student_path = "student"
+
+    class Meta:
+        proxy = True

@@ -1,0 +1,374 @@
+"""Starter guidance for the fictional Nordvik County (demo).
+
+A complete booklet on special intake to upper secondary school for the
+current school year, in English and Norwegian bokmål (two page trees linked
+as translations), the legal references it cites, downloadable PDF templates
+and one guidance article per jurisdiction plugin.
+
+The facts come from a Norwegian county's intake booklet (reference 001 in
+the project's shared references) and from the design notes on each
+jurisdiction; every sentence is written for the project, every name is
+invented.
+
+Loading is idempotent: each page, snippet and document is found by a stable
+key (a translation key derived from a name, or a document title) and only
+created when missing. Pages that exist are left as editors made them.
+"""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+
+from django.contrib.auth.models import Group, Permission
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.defaultfilters import date as date_filter
+from django.utils import translation
+from django.utils.html import escape
+from wagtail.documents import get_document_model
+from wagtail.models import Locale, Page, Site
+
+from content import guidance_texts as texts
+from portal.guidance.models import (
+    BookletPage,
+    ChapterPage,
+    CountySitePage,
+    GuidanceArticlePage,
+    GuidanceIndexPage,
+    LegalReference,
+)
+
+NAMESPACE = uuid.UUID("0d2b6a4e-7c55-4b0f-8f0b-3f7f3d9a2c61")
+LANGUAGES = ("nb", "en")
+
+
+def key_for(name: str) -> uuid.UUID:
+    return uuid.uuid5(NAMESPACE, name)
+
+
+def block_id(*parts) -> str:
+    return str(uuid.uuid5(NAMESPACE, "block:" + ":".join(str(p) for p in parts)))
+
+
+# -- locales and the home page --------------------------------------------
+
+
+def _locale(code: str) -> Locale:
+    return Locale.objects.get_or_create(language_code=code)[0]
+
+
+def _publish(page) -> None:
+    page.save_revision(log_action=False).publish(log_action=False)
+
+
+def _home(locale: Locale):
+    """The site root in ``locale``: the default site's home page or its translation."""
+    site = Site.objects.get(is_default_site=True)
+    root = site.root_page.specific
+    if root.locale_id == locale.pk:
+        return root
+    translated = root.get_translations().filter(locale=locale).first()
+    if translated is None:
+        translated = root.copy_for_translation(locale)
+        _publish(translated)
+        Site.clear_site_root_paths_cache()
+    return translated.specific
+
+
+def _ensure_page(parent, name: str, locale: Locale, build):
+    """The page with translation key ``name`` in ``locale``; ``build()`` makes it when missing."""
+    translation_key = key_for(name)
+    existing = Page.objects.filter(translation_key=translation_key, locale=locale).first()
+    if existing is not None:
+        return existing.specific
+    page = build()
+    page.translation_key = translation_key
+    page.locale = locale
+    parent.add_child(instance=page)
+    _publish(page)
+    return page
+
+
+# -- snippets and documents -------------------------------------------------
+
+
+def _legal_references(locales: dict) -> dict:
+    """Every demo legal reference, keyed by name and language."""
+    refs: dict = {}
+    for name, spec in texts.LEGAL_REFERENCES.items():
+        for code, locale in locales.items():
+            fields = spec[code]
+            ref, _ = LegalReference.objects.get_or_create(
+                translation_key=key_for("law:" + name),
+                locale=locale,
+                defaults={
+                    "law": fields["law"],
+                    "section": fields["section"],
+                    "title": fields["title"],
+                    "explanation": fields["explanation"],
+                    "url": spec["url"],
+                },
+            )
+            refs[(name, code)] = ref
+    return refs
+
+
+FORM_CSS = """
+@page { size: A4; margin: 18mm; @bottom-right { content: counter(page) " / " counter(pages); font-size: 8pt; } }
+body { font-family: "DejaVu Sans", sans-serif; font-size: 10pt; color: #111; }
+h1 { font-size: 16pt; margin: 0 0 2mm; }
+.notice { font-size: 8.5pt; text-transform: uppercase; letter-spacing: .03em; margin: 0 0 6mm; }
+.intro { margin: 0 0 5mm; }
+h2 { font-size: 11pt; margin: 6mm 0 2mm; border-bottom: 1pt solid #111; }
+table { width: 100%; border-collapse: collapse; }
+td { border: .6pt solid #555; padding: 2mm; vertical-align: top; }
+td.label { width: 38%; font-weight: bold; background: #f1f1f1; }
+td.tall { height: 22mm; }
+.box { display: inline-block; width: 3.2mm; height: 3.2mm; border: .8pt solid #111; margin-right: 2mm; vertical-align: -.5mm; }
+.demo { margin-top: 8mm; font-size: 8pt; color: #444; }
+"""
+
+
+def _form_pdf(spec: dict) -> bytes:
+    """Render a blank form template to PDF (nothing is fetched: all CSS is inline)."""
+    from weasyprint import HTML
+
+    from portal.guidance.pdf import BASE_URL, StaticOnlyURLFetcher
+
+    parts = [
+        f"<!DOCTYPE html><html lang='{spec['lang']}'><head><meta charset='utf-8'>"
+        f"<title>{escape(spec['title'])}</title><style>{FORM_CSS}</style></head><body>",
+        f"<h1>{escape(spec['title'])}</h1>",
+        f"<p class='notice'>{escape(spec['notice'])}</p>",
+    ]
+    if spec.get("intro"):
+        parts.append(f"<p class='intro'>{escape(spec['intro'])}</p>")
+    for heading, fields in spec["sections"]:
+        parts.append(f"<h2>{escape(heading)}</h2><table>")
+        for field in fields:
+            if field.startswith("[]"):
+                parts.append(
+                    f"<tr><td colspan='2'><span class='box'></span>{escape(field[2:].strip())}</td></tr>"
+                )
+            elif field.endswith("…"):
+                parts.append(
+                    f"<tr><td class='label'>{escape(field[:-1].strip())}</td><td class='tall'></td></tr>"
+                )
+            else:
+                parts.append(f"<tr><td class='label'>{escape(field)}</td><td></td></tr>")
+        parts.append("</table>")
+    parts.append(f"<p class='demo'>{escape(spec['footer'])}</p></body></html>")
+    return HTML(string="".join(parts), base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()).write_pdf()
+
+
+def _documents() -> dict:
+    Document = get_document_model()
+    documents = {}
+    for name, by_language in texts.FORM_TEMPLATES.items():
+        for code, spec in by_language.items():
+            document = Document.objects.filter(title=spec["title"]).first()
+            if document is None:
+                document = Document(title=spec["title"])
+                document.file.save(f"{spec['filename']}.pdf", ContentFile(_form_pdf(spec)), save=False)
+                document.save()
+            documents[(name, code)] = document
+    return documents
+
+
+def _editor_permissions() -> None:
+    """Let the Editors and Moderators groups manage legal references."""
+    perms = Permission.objects.filter(
+        content_type__app_label="guidance",
+        codename__in=["add_legalreference", "change_legalreference", "delete_legalreference"],
+    )
+    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
+        group.permissions.add(*perms)
+
+
+# -- stream helpers used by the texts module --------------------------------
+
+
+class StreamBuilder:
+    """Builds a chapter's stored StreamField JSON with the right snippet and document ids."""
+
+    def __init__(self, language: str, refs: dict, documents: dict, scope: str):
+        self.language = language
+        self.refs = refs
+        self.documents = documents
+        self.scope = scope
+        self.blocks: list[dict] = []
+
+    def _add(self, block_type: str, value) -> StreamBuilder:
+        self.blocks.append(
+            {"type": block_type, "value": value, "id": block_id(self.scope, len(self.blocks))}
+        )
+        return self
+
+    def text(self, html: str):
+        return self._add("rich_text", html)
+
+    def info(self, heading: str, html: str):
+        return self._add("info", {"heading": heading, "text": html})
+
+    def tip(self, heading: str, html: str):
+        return self._add("tip", {"heading": heading, "text": html})
+
+    def law(self, name: str, comment: str = ""):
+        ref = self.refs[(name, self.language)]
+        return self._add("legal_reference", {"reference": ref.pk, "comment": comment})
+
+    def calendar(self, title: str, introduction: str, rows: list[dict]):
+        items = []
+        for n, row in enumerate(rows):
+            value = {
+                "action": row["action"],
+                "responsible": row["responsible"],
+                "starts": row["starts"].isoformat() if row.get("starts") else None,
+                "ends": row["ends"].isoformat() if row.get("ends") else None,
+                "when_text": row.get("when_text", ""),
+                "purpose": row.get("purpose", ""),
+            }
+            items.append({"type": "item", "value": value, "id": block_id(self.scope, "row", len(self.blocks), n)})
+        return self._add("deadline_calendar", {"title": title, "introduction": introduction, "rows": items})
+
+    def form(self, title: str, description: str, document: str):
+        doc = self.documents[(document, self.language)]
+        return self._add(
+            "form_template",
+            {"title": title, "description": description, "plugin_form": "", "document": doc.pk},
+        )
+
+    def statistics(self, caption, row_heading, columns, rows, note=""):
+        scope = len(self.blocks)
+        return self._add(
+            "statistics",
+            {
+                "caption": caption,
+                "row_heading": row_heading,
+                "columns": [
+                    {"type": "item", "value": c, "id": block_id(self.scope, "col", scope, n)}
+                    for n, c in enumerate(columns)
+                ],
+                "rows": [
+                    {
+                        "type": "item",
+                        "value": {
+                            "label": label,
+                            "values": [
+                                {"type": "item", "value": v, "id": block_id(self.scope, "v", scope, r, n)}
+                                for n, v in enumerate(values)
+                            ],
+                            "is_total": total,
+                        },
+                        "id": block_id(self.scope, "row", scope, r),
+                    }
+                    for r, (label, values, total) in enumerate(rows)
+                ],
+                "note": note,
+                "show_chart": True,
+            },
+        )
+
+    def contact(self, **fields):
+        return self._add("contact", {k: fields.get(k, "") for k in ("name", "role", "organisation", "phone", "email", "note")})
+
+
+def school_year_label(start: int) -> str:
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def format_day(day: datetime.date, language: str) -> str:
+    with translation.override(language):
+        return date_filter(day, "j F Y")
+
+
+# -- the tree -----------------------------------------------------------------
+
+
+@transaction.atomic
+def load(school_year_start: int) -> dict:
+    """Create what is missing of the demo guidance for the school year starting in ``school_year_start``."""
+    locales = {code: _locale(code) for code in LANGUAGES}
+    refs = _legal_references(locales)
+    documents = _documents()
+    _editor_permissions()
+    y0 = school_year_start
+    result: dict = {"booklets": {}, "articles": {}, "chapters": {}}
+
+    for code, locale in locales.items():
+        home = _home(locale)
+        county_text = texts.COUNTY[code]
+        county = _ensure_page(
+            home,
+            "county:nordvik",
+            locale,
+            lambda ct=county_text: CountySitePage(
+                title=ct["title"], slug="nordvik", summary=ct["summary"], intro=ct["intro"]
+            ),
+        )
+        index_text = texts.GUIDANCE_INDEX[code]
+        index = _ensure_page(
+            county,
+            "index:nordvik-guidance",
+            locale,
+            lambda it=index_text: GuidanceIndexPage(
+                title=it["title"], slug="guidance", summary=it["summary"], intro=it["intro"]
+            ),
+        )
+
+        booklet_text = texts.booklet(code, y0)
+        booklet = _ensure_page(
+            index,
+            f"booklet:special-intake:{y0}",
+            locale,
+            lambda bt=booklet_text, c=code: BookletPage(
+                title=bt["title"],
+                slug=f"special-intake-{y0}-{(y0 + 1) % 100:02d}",
+                school_year_start=y0,
+                subtitle=bt["subtitle"],
+                summary=bt["summary"],
+                introduction=bt["introduction"],
+                contacts=StreamBuilder(c, refs, documents, f"contacts:{y0}")
+                .contact(**bt["contacts"][0])
+                .contact(**bt["contacts"][1])
+                .contact(**bt["contacts"][2])
+                .blocks,
+            ),
+        )
+        result["booklets"][code] = booklet
+
+        for chapter in texts.CHAPTERS:
+            name = chapter.__name__.removeprefix("chapter_")
+            builder = StreamBuilder(code, refs, documents, f"{name}:{y0}")
+            title, slug, summary = chapter(builder, code, y0)
+            page = _ensure_page(
+                booklet,
+                f"chapter:{name}:{y0}",
+                locale,
+                lambda t=title, s=slug, sm=summary, b=builder: ChapterPage(
+                    title=t, slug=s, summary=sm, body=b.blocks
+                ),
+            )
+            result["chapters"][(name, code)] = page
+
+        for article in texts.ARTICLES:
+            builder = StreamBuilder(code, refs, documents, f"article:{article.__name__}")
+            spec = article(builder, code, y0)
+            page = _ensure_page(
+                index,
+                f"article:{spec['jurisdiction']}",
+                locale,
+                lambda s=spec, b=builder: GuidanceArticlePage(
+                    title=s["title"],
+                    slug=s["slug"],
+                    summary=s["summary"],
+                    jurisdiction=s["jurisdiction"],
+                    body=b.blocks,
+                ),
+            )
+            result["articles"][(spec["jurisdiction"], code)] = page
+
+    result["legal_references"] = refs
+    result["documents"] = documents
+    return result

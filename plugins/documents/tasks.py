@@ -1,0 +1,137 @@
+"""Bundles built in the background (django-tasks), with progress on the job row.
+
+The immediate backend (tests, ``make run``) builds while enqueuing; the
+database backend (production) hands the job to ``manage.py db_worker``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import time
+from collections.abc import Callable
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from .bundles import BundleError, build_bundle
+from .models import BundleJob
+from .storage import private_path, private_storage
+
+logger = logging.getLogger(__name__)
+
+
+def _dotted(builder: Callable | str) -> str:
+    if isinstance(builder, str):
+        import_string(builder)  # fail now, in the request, not later in the worker
+        return builder
+    path = f"{builder.__module__}.{builder.__qualname__}"
+    if "<" in path:
+        raise ValueError("A bundle builder must be a module-level function.")
+    return path
+
+
+def start_bundle(
+    request_or_user,
+    *,
+    title: str,
+    builder: Callable | str,
+    params: dict | None = None,
+    size_hint: int | None = None,
+) -> BundleJob:
+    """Create a bundle job for the signed-in user and build it now or in the background.
+
+    ``builder(user=..., **params)`` returns the bundle's ``Section`` list; it
+    runs where the bundle is built and must load records only through
+    ``plugins.access`` for that user. ``params`` must be JSON (ids, not
+    objects). With ``size_hint`` (number of documents) at or below
+    ``PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS`` the bundle is built within the
+    request; otherwise it is queued and the progress page follows it.
+    """
+    user = getattr(request_or_user, "user", request_or_user)
+    job = BundleJob.objects.create(
+        title=title[:200], requested_by=user, builder=_dotted(builder), params=params or {}
+    )
+    inline_max = int(getattr(settings, "PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS", 20))
+    if size_hint is not None and size_hint <= inline_max:
+        run_bundle_job(job.pk)
+    else:
+        build_bundle_task.enqueue(job.pk)
+    job.refresh_from_db()
+    return job
+
+
+@task()
+def build_bundle_task(job_id: int) -> str:
+    return run_bundle_job(job_id)
+
+
+class _Progress:
+    """Writes progress to the job row at most twice a second (and at the end)."""
+
+    def __init__(self, job_id: int):
+        self.job_id = job_id
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self.last < 0.5:
+            return
+        self.last = now
+        BundleJob.objects.filter(pk=self.job_id).update(done=done, total=total)
+
+
+def run_bundle_job(job_id: int) -> str:
+    """Build the bundle of one job; returns its final status."""
+    claimed = BundleJob.objects.filter(pk=job_id, status=BundleJob.Status.QUEUED).update(
+        status=BundleJob.Status.RUNNING
+    )
+    if not claimed:
+        return BundleJob.objects.filter(pk=job_id).values_list("status", flat=True).first() or ""
+    job = BundleJob.objects.select_related("requested_by").get(pk=job_id)
+    name = f"bundles/{job.uuid.hex}.pdf"
+    path = private_path("bundles") / f"{job.uuid.hex}.pdf"
+    try:
+        sections = list(import_string(job.builder)(user=job.requested_by, **job.params))
+        total = sum(len(s.items) for s in sections)
+        BundleJob.objects.filter(pk=job.pk).update(total=total)
+        result = build_bundle(sections, path, title=job.title, progress=_Progress(job.pk))
+    except Exception as exc:
+        path.unlink(missing_ok=True)
+        logger.exception("Bundle job %s failed", job.pk)
+        message = str(exc) if isinstance(exc, BundleError) else _("The bundle could not be built.")
+        BundleJob.objects.filter(pk=job.pk).update(
+            status=BundleJob.Status.FAILED, error=message[:300], finished_at=timezone.now()
+        )
+        return BundleJob.Status.FAILED
+    now = timezone.now()
+    ttl = int(getattr(settings, "PORTAL_BUNDLE_TTL_SECONDS", 24 * 3600))
+    with transaction.atomic():
+        BundleJob.objects.filter(pk=job.pk).update(
+            status=BundleJob.Status.DONE,
+            done=result.documents,
+            total=result.documents,
+            file=name,
+            pages=result.pages,
+            size=result.size,
+            student_ids=sorted({s.student_id for s in sections if s.student_id}),
+            finished_at=now,
+            expires_at=now + datetime.timedelta(seconds=ttl),
+        )
+    return BundleJob.Status.DONE
+
+
+def purge_expired_bundles(now=None) -> int:
+    """Remove the files of expired bundles; returns how many were removed."""
+    now = now or timezone.now()
+    storage = private_storage()
+    count = 0
+    for job in BundleJob.objects.filter(expires_at__lte=now).exclude(file=""):
+        storage.delete(job.file)
+        BundleJob.objects.filter(pk=job.pk).update(file="")
+        count += 1
+    return count

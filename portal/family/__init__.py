@@ -1,0 +1,1 @@
+"""Family pages: my children, their plans, and who opened their records."""

@@ -1,0 +1,154 @@
+"""Reading StreamField content from its stored JSON, without building blocks.
+
+A booklet's appendix, the home page's deadlines and search excerpts need a
+few facts from every chapter. Turning each chapter's stream into block values
+would fetch its snippets and documents chapter by chapter (queries grow with
+the booklet); the stored JSON already says which legal references and which
+dated rows a chapter holds, so these helpers read that instead.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from html import unescape
+
+from django.utils.html import strip_tags
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def raw_stream(value) -> list:
+    """The stored JSON of a StreamField value (a StreamValue, a list or None)."""
+    if value is None:
+        return []
+    raw = getattr(value, "raw_data", value)
+    return list(raw)
+
+
+def iter_blocks(raw, block_type: str) -> Iterator[dict]:
+    """Yield the stored value of every block named ``block_type``, nested ones too."""
+    stack = [raw]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(reversed(node))
+        elif isinstance(node, dict):
+            if "type" in node and "value" in node:
+                if node["type"] == block_type:
+                    yield node["value"]
+                stack.append(node["value"])
+            else:
+                stack.extend(reversed(list(node.values())))
+
+
+def list_items(raw_list) -> list:
+    """Items of a stored ListBlock, in either of Wagtail's storage formats."""
+    items = []
+    for item in raw_list or []:
+        if isinstance(item, dict) and item.get("type") == "item" and "value" in item:
+            items.append(item["value"])
+        else:
+            items.append(item)
+    return items
+
+
+def legal_reference_ids(raw) -> list[int]:
+    """Primary keys of the legal references a stream cites, in order of first citation."""
+    seen: list[int] = []
+    for value in iter_blocks(raw, "legal_reference"):
+        pk = value.get("reference") if isinstance(value, dict) else value
+        if isinstance(pk, int) and pk not in seen:
+            seen.append(pk)
+    return seen
+
+
+def parse_date(value) -> datetime.date | None:
+    if isinstance(value, datetime.date):
+        return value
+    if not value:
+        return None
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+@dataclass(frozen=True)
+class DeadlineEntry:
+    """One row of a deadline calendar, with the page it appears on."""
+
+    action: str
+    responsible: str
+    starts: datetime.date | None
+    ends: datetime.date | None
+    when_text: str
+    purpose: str
+    page: object = None
+
+    @property
+    def last_day(self) -> datetime.date | None:
+        return self.ends or self.starts
+
+    @property
+    def is_period(self) -> bool:
+        return bool(self.starts and self.ends and self.ends != self.starts)
+
+
+def deadline_entries(raw, page=None) -> list[DeadlineEntry]:
+    entries = []
+    for calendar in iter_blocks(raw, "deadline_calendar"):
+        for row in list_items(calendar.get("rows")):
+            if not isinstance(row, dict):
+                continue
+            entries.append(
+                DeadlineEntry(
+                    action=row.get("action") or "",
+                    responsible=row.get("responsible") or "",
+                    starts=parse_date(row.get("starts")),
+                    ends=parse_date(row.get("ends")),
+                    when_text=row.get("when_text") or "",
+                    purpose=row.get("purpose") or "",
+                    page=page,
+                )
+            )
+    return entries
+
+
+def upcoming(entries: Iterable[DeadlineEntry], today: datetime.date, limit: int = 6):
+    """Dated rows not yet over, soonest first."""
+    dated = [e for e in entries if e.last_day and e.last_day >= today]
+    dated.sort(key=lambda e: (e.starts or e.last_day, e.last_day))
+    return dated[:limit]
+
+
+def _strings(node) -> Iterator[str]:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if not _UUID.match(item):
+                yield item
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+        elif isinstance(item, dict):
+            for key, value in reversed(list(item.items())):
+                if key in ("type", "id"):
+                    continue
+                stack.append(value)
+
+
+def plain_text(*parts) -> str:
+    """Readable text of rich text, plain strings and stored streams, for excerpts."""
+    pieces = []
+    for part in parts:
+        if part is None:
+            continue
+        if isinstance(part, str):
+            pieces.append(part)
+        else:
+            pieces.extend(_strings(raw_stream(part)))
+    text = unescape(strip_tags(" ".join(pieces)))
+    return re.sub(r"\s+", " ", text).strip()
