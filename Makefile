@@ -6,7 +6,7 @@ HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test install migrate demo lint format test-fast test-postgres chromium bench load clean
+.PHONY: run test install migrate demo lint format test-fast test-postgres chromium pdf-deps bench load clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -31,6 +31,14 @@ chromium:
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium fonts-dejavu-core; }
 
+# WeasyPrint needs Pango, and generated PDFs embed DejaVu fonts (Latin, Norwegian,
+# Swedish, Serbian Cyrillic and Latin).
+pdf-deps:
+	@{ fc-list 2>/dev/null | grep -q "DejaVu Sans" && ldconfig -p | grep -q libpangoft2; } || { \
+	  echo "Installing DejaVu fonts and Pango for PDF rendering"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    fonts-dejavu-core fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; }
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -39,7 +47,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: install chromium lint
+test: install chromium pdf-deps lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
 	$(VENV)/bin/pytest
 
@@ -48,6 +56,11 @@ test-fast: install
 
 test-postgres: install chromium
 	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(VENV)/bin/pytest
+
+# Bundle benchmark (DESIGN.md section 8): 30 and 120 students, portal against the
+# bare libraries, cold and warm. Figures go to docs/performance.md.
+bench: install pdf-deps
+	$(PY) bench/bundle_bench.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from plugins.models import Group as SchoolGroup
 from plugins.models import (
     GuardianRelation,
     Organisation,
@@ -26,7 +27,6 @@ from plugins.models import (
     Subject,
     TeachingAssignment,
 )
-from plugins.models import Group as SchoolGroup
 
 DEMO_PASSWORD = "demo-pass-2026"
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
@@ -220,7 +220,13 @@ def load() -> dict:
     )
     ta_eng.students.add(emil)
 
+    # Guidance pages: the current school year's booklet, legal references, articles.
+    from content import guidance_demo
+
+    guidance = guidance_demo.load(school_year_start=y0)
+
     return {
+        "guidance": guidance,
         "county": county,
         "schools": [elvdal_ls, bjorkas_school, nordvik_us],
         "students": {"ola": ola, "mia": mia, "emil": emil, "nora": nora},

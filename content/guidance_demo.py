@@ -17,14 +17,10 @@ created when missing. Pages that exist are left as editors made them.
 
 from __future__ import annotations
 
-import datetime
 import uuid
 
-from django.contrib.auth.models import Group, Permission
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.template.defaultfilters import date as date_filter
-from django.utils import translation
 from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
@@ -159,7 +155,9 @@ def _form_pdf(spec: dict) -> bytes:
                 parts.append(f"<tr><td class='label'>{escape(field)}</td><td></td></tr>")
         parts.append("</table>")
     parts.append(f"<p class='demo'>{escape(spec['footer'])}</p></body></html>")
-    return HTML(string="".join(parts), base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()).write_pdf()
+    return HTML(
+        string="".join(parts), base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()
+    ).write_pdf()
 
 
 def _documents() -> dict:
@@ -170,20 +168,12 @@ def _documents() -> dict:
             document = Document.objects.filter(title=spec["title"]).first()
             if document is None:
                 document = Document(title=spec["title"])
-                document.file.save(f"{spec['filename']}.pdf", ContentFile(_form_pdf(spec)), save=False)
+                document.file.save(
+                    f"{spec['filename']}.pdf", ContentFile(_form_pdf(spec)), save=False
+                )
                 document.save()
             documents[(name, code)] = document
     return documents
-
-
-def _editor_permissions() -> None:
-    """Let the Editors and Moderators groups manage legal references."""
-    perms = Permission.objects.filter(
-        content_type__app_label="guidance",
-        codename__in=["add_legalreference", "change_legalreference", "delete_legalreference"],
-    )
-    for group in Group.objects.filter(name__in=["Editors", "Moderators"]):
-        group.permissions.add(*perms)
 
 
 # -- stream helpers used by the texts module --------------------------------
@@ -229,8 +219,16 @@ class StreamBuilder:
                 "when_text": row.get("when_text", ""),
                 "purpose": row.get("purpose", ""),
             }
-            items.append({"type": "item", "value": value, "id": block_id(self.scope, "row", len(self.blocks), n)})
-        return self._add("deadline_calendar", {"title": title, "introduction": introduction, "rows": items})
+            items.append(
+                {
+                    "type": "item",
+                    "value": value,
+                    "id": block_id(self.scope, "row", len(self.blocks), n),
+                }
+            )
+        return self._add(
+            "deadline_calendar", {"title": title, "introduction": introduction, "rows": items}
+        )
 
     def form(self, title: str, description: str, document: str):
         doc = self.documents[(document, self.language)]
@@ -256,7 +254,11 @@ class StreamBuilder:
                         "value": {
                             "label": label,
                             "values": [
-                                {"type": "item", "value": v, "id": block_id(self.scope, "v", scope, r, n)}
+                                {
+                                    "type": "item",
+                                    "value": v,
+                                    "id": block_id(self.scope, "v", scope, r, n),
+                                }
                                 for n, v in enumerate(values)
                             ],
                             "is_total": total,
@@ -271,16 +273,17 @@ class StreamBuilder:
         )
 
     def contact(self, **fields):
-        return self._add("contact", {k: fields.get(k, "") for k in ("name", "role", "organisation", "phone", "email", "note")})
+        return self._add(
+            "contact",
+            {
+                k: fields.get(k, "")
+                for k in ("name", "role", "organisation", "phone", "email", "note")
+            },
+        )
 
 
 def school_year_label(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
-
-
-def format_day(day: datetime.date, language: str) -> str:
-    with translation.override(language):
-        return date_filter(day, "j F Y")
 
 
 # -- the tree -----------------------------------------------------------------
@@ -292,7 +295,6 @@ def load(school_year_start: int) -> dict:
     locales = {code: _locale(code) for code in LANGUAGES}
     refs = _legal_references(locales)
     documents = _documents()
-    _editor_permissions()
     y0 = school_year_start
     result: dict = {"booklets": {}, "articles": {}, "chapters": {}}
 

@@ -129,9 +129,11 @@ class TeachesStudent(Relation):
         if person_id is None:
             return NOTHING
         student = _path(model)
-        assignments = TeachingAssignment.objects.filter(teacher_id=person_id).filter(
-            Q(students=OuterRef(student)) | Q(group=OuterRef(_path(model, "group")))
-        )
+        today = timezone.localdate()
+        # Only this school year's teaching counts: last year's teacher loses access.
+        assignments = TeachingAssignment.objects.filter(
+            teacher_id=person_id, school_year__starts__lte=today, school_year__ends__gte=today
+        ).filter(Q(students=OuterRef(student)) | Q(group=OuterRef(_path(model, "group"))))
         if self.subject_path:
             head = self.subject_path.split("__", 1)[0]
             if not any(f.name == head for f in model._meta.get_fields()):

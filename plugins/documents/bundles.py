@@ -26,7 +26,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .rendering import PreparedDocument, cached, html_to_pdf, prepare, store_in_cache
+from django.utils.translation import gettext_noop
+from pypdf.generic import PdfObject
+
+from .rendering import PreparedDocument, cached, html_to_pdf, prepare, store_in_cache, warm_up
 
 logger = logging.getLogger(__name__)
 
@@ -79,7 +82,7 @@ class BundleResult:
 
 
 class BundleError(Exception):
-    """A bundle could not be built; the message is safe to show."""
+    """A bundle could not be built; the message (an untranslated msgid) is safe to show."""
 
 
 # -- parallel rendering ------------------------------------------------------
@@ -99,12 +102,48 @@ def render_workers(requested: int | None = None) -> int:
     return os.cpu_count() or 1
 
 
-def _pool(workers: int):
-    if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return None
-    return concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("fork")
-    )
+#: Documents a render worker renders before it is replaced by a fresh one:
+#: WeasyPrint's caches grow a little with every document.
+RENDERS_PER_WORKER = 25
+
+
+class _Renderers:
+    """Render worker processes, forked from a warmed-up parent and replaced in batches.
+
+    A pool serves ``RENDERS_PER_WORKER`` documents per worker, then the next
+    submission starts a fresh pool while the old one finishes its queue:
+    worker memory stays the same whatever the size of the bundle.
+    """
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self.pool = None
+        self.used = 0
+        self.retired: list = []
+
+    @classmethod
+    def start(cls, workers: int):
+        if workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            return None
+        warm_up()  # workers are forked from here: they inherit loaded fonts and modules
+        return cls(workers)
+
+    def submit(self, *args):
+        if self.pool is None or self.used >= RENDERS_PER_WORKER * self.workers:
+            if self.pool is not None:
+                self.pool.shutdown(wait=False)
+                self.retired.append(self.pool)
+            self.pool = concurrent.futures.ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("fork")
+            )
+            self.used = 0
+        self.used += 1
+        return self.pool.submit(_render_in_worker, *args)
+
+    def close(self) -> None:
+        for pool in [*self.retired, self.pool]:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
 
 
 # -- streaming merge ---------------------------------------------------------
@@ -130,13 +169,16 @@ _DANGEROUS_ACTIONS = frozenset(
 )
 
 
-class _Ref:
+class _Ref(PdfObject):
     """A reference to an object of the output file (written as ``n 0 R``)."""
 
     __slots__ = ("idnum",)
 
     def __init__(self, idnum: int):
         self.idnum = idnum
+
+    def hash_bin(self) -> int:
+        return hash((self.__class__, self.idnum))
 
     def write_to_stream(self, stream, *args, **kwargs):
         stream.write(b"%d 0 R" % self.idnum)
@@ -242,7 +284,7 @@ class _Copier:
         g = self.g
         reader = PdfReader(str(path), strict=False)
         if reader.is_encrypted:
-            raise BundleError(f"{path.name} is encrypted")
+            raise BundleError(gettext_noop("A document in the bundle is encrypted."))
         pages = list(reader.pages)
         new_numbers = []
         for page in pages:
@@ -252,7 +294,9 @@ class _Copier:
                 self.numbers[(ref.idnum, ref.generation)] = num
             new_numbers.append(num)
         for page, num in zip(pages, new_numbers, strict=True):
-            new = self.copy(g.DictionaryObject({k: v for k, v in page.items() if k not in _DROP_PAGE_KEYS}))
+            new = self.copy(
+                g.DictionaryObject({k: v for k, v in page.items() if k not in _DROP_PAGE_KEYS})
+            )
             new[g.NameObject("/Parent")] = _Ref(self.pages_root)
             new[g.NameObject("/Type")] = g.NameObject("/Page")
             self.out.write(num, new)
@@ -306,7 +350,9 @@ def _outline(out: StreamingPdfWriter, tree: list[tuple[str, int, list[tuple[str,
             if j < len(children) - 1:
                 child[N("/Next")] = _Ref(child_nums[j + 1])
             out.write(child_nums[j], child)
-    outlines = g.DictionaryObject({N("/Type"): N("/Outlines"), N("/Count"): g.NumberObject(len(tree))})
+    outlines = g.DictionaryObject(
+        {N("/Type"): N("/Outlines"), N("/Count"): g.NumberObject(len(tree))}
+    )
     if tree:
         outlines[N("/First")] = _Ref(section_nums[0])
         outlines[N("/Last")] = _Ref(section_nums[-1])
@@ -361,16 +407,16 @@ def build_bundle(
     pages_root = writer.alloc()
     page_numbers: list[int] = []
     tree: list[tuple[str, int, list[tuple[str, int]]]] = []
-    pool = _pool(render_workers(workers)) if len(first_of_key) > 1 else None
+    pool = _Renderers.start(render_workers(workers)) if len(first_of_key) > 1 else None
     futures: dict[str, concurrent.futures.Future] = {}
-    ahead = 4 * (pool._max_workers if pool else 1)
+    ahead = 4 * (pool.workers if pool else 1)
     pending_keys = [doc.key for i, doc in sorted(to_render.items()) if first_of_key[doc.key] == i]
 
     def submit_until(limit: int):
         while pool and pending_keys and len([f for f in futures.values() if not f.done()]) < limit:
             key = pending_keys.pop(0)
             doc = to_render[first_of_key[key]]
-            futures[key] = pool.submit(_render_in_worker, doc.html, doc.css, doc.key)
+            futures[key] = pool.submit(doc.html, doc.css, doc.key)
 
     def pdf_path(index: int) -> Path:
         doc = prepared[index]
@@ -407,10 +453,10 @@ def build_bundle(
                 tree.append((section.title, first_page, children))
     finally:
         if pool:
-            pool.shutdown(wait=True, cancel_futures=True)
+            pool.close()
 
     if not page_numbers:
-        raise BundleError("The bundle has no pages.")
+        raise BundleError(gettext_noop("The bundle has no pages."))
     N = g.NameObject
     writer.write(
         pages_root,
@@ -433,7 +479,11 @@ def build_bundle(
                 N("/Outlines"): _Ref(outline),
                 N("/PageMode"): N("/UseOutlines"),
                 N("/PageLabels"): g.DictionaryObject(
-                    {N("/Nums"): g.ArrayObject([g.NumberObject(0), g.DictionaryObject({N("/S"): N("/D")})])}
+                    {
+                        N("/Nums"): g.ArrayObject(
+                            [g.NumberObject(0), g.DictionaryObject({N("/S"): N("/D")})]
+                        )
+                    }
                 ),
             }
         ),
@@ -441,7 +491,9 @@ def build_bundle(
     info = writer.alloc()
     writer.write(
         info,
-        g.DictionaryObject({N("/Title"): _text(title), N("/Producer"): _text("IOP portal (pypdf)")}),
+        g.DictionaryObject(
+            {N("/Title"): _text(title), N("/Producer"): _text("IOP portal (pypdf)")}
+        ),
     )
     writer.close(catalog, info)
     size = out.tell()

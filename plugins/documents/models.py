@@ -32,7 +32,10 @@ class Document(models.Model):
     #: Name of the owner's record type for documents (a proxy of Document).
     record_type = models.CharField(_("record type"), max_length=80)
     student = models.ForeignKey(
-        "plugins.Student", on_delete=models.CASCADE, related_name="documents", verbose_name=_("student")
+        "plugins.Student",
+        on_delete=models.CASCADE,
+        related_name="documents",
+        verbose_name=_("student"),
     )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.UPLOADED)
     visible_to_teachers = models.BooleanField(_("visible to teachers"), default=False)
@@ -53,23 +56,25 @@ class Document(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["owner", "record_type", "student"], name="document_owner_student")]
+        indexes = [
+            models.Index(fields=["owner", "record_type", "student"], name="document_owner_student")
+        ]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
 
     def __str__(self):
         return self.title
 
-    @property
-    def download_name(self) -> str:
-        from .validation import safe_filename
-
-        return safe_filename(self.title)
-
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
         return reverse("documents:download", args=[self.uuid])
+
+    @property
+    def download_name(self) -> str:
+        from .validation import safe_filename
+
+        return safe_filename(self.title, basename=False)
 
 
 class BundleJob(models.Model):
@@ -84,12 +89,17 @@ class BundleJob(models.Model):
     uuid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
     requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("requested by")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("requested by"),
     )
     #: Dotted path of the function that yields the bundle's sections (see ``plugins.documents.bundles``).
     builder = models.CharField(max_length=200)
     params = models.JSONField(default=dict, blank=True)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.QUEUED)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.QUEUED
+    )
     done = models.PositiveIntegerField(default=0)
     total = models.PositiveIntegerField(default=0)
     file = models.CharField(max_length=255, blank=True, editable=False)

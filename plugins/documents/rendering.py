@@ -26,11 +26,16 @@ from functools import lru_cache
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import weasyprint
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
+from weasyprint import urls as weasyprint_urls
+
+# WeasyPrint is imported here, not on first use: render workers are forked
+# from this process and would each pay for the import otherwise.
 
 logger = logging.getLogger(__name__)
 
@@ -42,12 +47,6 @@ CACHE_VERSION = "1"
 
 
 # -- URL fetcher -------------------------------------------------------------
-def _weasyprint_urls():
-    from weasyprint import urls
-
-    return urls
-
-
 def _static_prefixes() -> list[str]:
     static_url = settings.STATIC_URL or "/static/"
     if urlsplit(static_url).scheme:
@@ -64,7 +63,13 @@ def static_file(url: str) -> Path | None:
             continue
         relative = unquote(url[len(prefix) :])
         parts = relative.split("/")
-        if not relative or relative.startswith("/") or "\\" in relative or ".." in parts or "" in parts:
+        if (
+            not relative
+            or relative.startswith("/")
+            or "\\" in relative
+            or ".." in parts
+            or "" in parts
+        ):
             return None
         found = finders.find(relative)
         if found:
@@ -79,7 +84,7 @@ def static_file(url: str) -> Path | None:
 
 def make_fetcher():
     """A WeasyPrint URL fetcher that loads the portal's static files and nothing else."""
-    urls = _weasyprint_urls()
+    urls = weasyprint_urls
 
     class StaticOnlyFetcher(urls.URLFetcher):
         def __init__(self):
@@ -115,7 +120,7 @@ def css_string(text, *, strip: bool = True) -> str:
 
 
 def _page_counter_content() -> str:
-    """"Page X of Y" in the active language, as CSS ``content``."""
+    """ "Page X of Y" in the active language, as CSS ``content``."""
     template = gettext("Page %(page)s of %(pages)s")
     parts = re.split(r"(%\((?:page|pages)\)s)", template)
     tokens = []
@@ -208,23 +213,35 @@ def prepare(
     return PreparedDocument(html=html, css=css, key=digest.hexdigest(), title=title)
 
 
-@lru_cache(maxsize=1)
 def _weasyprint_version() -> str:
-    import weasyprint
-
     return weasyprint.__version__
 
 
 def html_to_pdf(html: str, css: str, *, fetcher=None) -> bytes:
     """WeasyPrint with the shared stylesheet and the static-only fetcher."""
-    from weasyprint import CSS, HTML
-
     fetcher = fetcher or make_fetcher()
     stylesheets = [
-        CSS(filename=str(print_css_path()), url_fetcher=fetcher),
-        CSS(string=css, url_fetcher=fetcher, base_url=BASE_URL),
+        weasyprint.CSS(filename=str(print_css_path()), url_fetcher=fetcher),
+        weasyprint.CSS(string=css, url_fetcher=fetcher, base_url=BASE_URL),
     ]
-    return HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher).write_pdf(stylesheets=stylesheets)
+    document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
+    return document.write_pdf(stylesheets=stylesheets)
+
+
+_warm = False
+
+
+def warm_up() -> None:
+    """Render one tiny document, once per process.
+
+    The first render loads fonts, Pango and HarfBuzz state and WeasyPrint's
+    PDF modules; done before render workers fork, they inherit all of it
+    instead of each paying for it again.
+    """
+    global _warm
+    if not _warm:
+        html_to_pdf('<p lang="sr-Cyrl">Æ ø å ä ö Ђ ћ č š ž</p>', "")
+        _warm = True
 
 
 # -- cache -------------------------------------------------------------------

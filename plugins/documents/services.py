@@ -43,7 +43,9 @@ def proxy_model(owner: str, record_type: str | None = None) -> type[Document]:
             )
         record_type = names[0]
     if record_type not in names:
-        raise LookupError(f"{record_type!r} is not a document record type of {owner!r} (known: {names}).")
+        raise LookupError(
+            f"{record_type!r} is not a document record type of {owner!r} (known: {names})."
+        )
     return jurisdiction.record_model(record_type)
 
 
@@ -212,7 +214,9 @@ def open_document(document: Document):
 
 def pdf_response(fileobj, filename: str) -> FileResponse:
     """A download: attachment, application/pdf, never sniffed, never rendered as a page."""
-    response = FileResponse(fileobj, as_attachment=True, filename=filename, content_type="application/pdf")
+    response = FileResponse(
+        fileobj, as_attachment=True, filename=filename, content_type="application/pdf"
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Referrer-Policy"] = "no-referrer"

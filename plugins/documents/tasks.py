@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_tasks import task
 
 from .bundles import BundleError, build_bundle
@@ -103,7 +103,12 @@ def run_bundle_job(job_id: int) -> str:
     except Exception as exc:
         path.unlink(missing_ok=True)
         logger.exception("Bundle job %s failed", job.pk)
-        message = str(exc) if isinstance(exc, BundleError) else _("The bundle could not be built.")
+        # Kept untranslated: the progress page translates it for whoever reads it.
+        message = (
+            str(exc)
+            if isinstance(exc, BundleError)
+            else gettext_noop("The bundle could not be built.")
+        )
         BundleJob.objects.filter(pk=job.pk).update(
             status=BundleJob.Status.FAILED, error=message[:300], finished_at=timezone.now()
         )

@@ -81,7 +81,9 @@ class RejectedUpload(ValidationError):
 MESSAGES = {
     "empty": _("The file is empty."),
     "too_large": _("The file is too large (%(size)s); the limit is %(limit)s."),
-    "not_pdf": _("The file is not a PDF: its content is not a PDF document, whatever its name says."),
+    "not_pdf": _(
+        "The file is not a PDF: its content is not a PDF document, whatever its name says."
+    ),
     "html": _("The file is a web page (HTML), not a PDF."),
     "hidden_type": _(
         "The file name “%(name)s” contains another file type (“.%(ext)s”). "
@@ -114,14 +116,24 @@ def reject(code: str, **params) -> RejectedUpload:
 _UNSAFE = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*;]+')
 
 
-def safe_filename(name: str, *, default: str = "document", suffix: str = ".pdf", limit: int = 120) -> str:
+def safe_filename(
+    name: str,
+    *,
+    default: str = "document",
+    suffix: str = ".pdf",
+    limit: int = 120,
+    basename: bool = True,
+) -> str:
     """A file name safe for a Content-Disposition header and any file system.
 
     Keeps letters of every script (ø, ћ, å), drops control and direction
-    characters, path parts and characters special to shells and headers.
+    characters and characters special to shells and headers. ``basename``:
+    ``name`` is a path from a browser (keep its last part); else a title
+    whose slashes ("2026/27") become underscores.
     """
     name = unicodedata.normalize("NFC", str(name or ""))
-    name = name.replace("\\", "/").rsplit("/", 1)[-1]
+    if basename:
+        name = name.replace("\\", "/").rsplit("/", 1)[-1]
     name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C")
     name = _UNSAFE.sub("_", name)
     name = re.sub(r"\s+", " ", name).strip(" ._")
@@ -145,9 +157,9 @@ def hidden_type(name: str) -> str | None:
 # -- content -----------------------------------------------------------------
 def _looks_like_html(head: bytes) -> bool:
     text = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return text.startswith((b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<?xml", b"<svg")) or (
-        b"<html" in text[:1024]
-    )
+    return text.startswith(
+        (b"<!doctype html", b"<html", b"<head", b"<body", b"<script", b"<?xml", b"<svg")
+    ) or (b"<html" in text[:1024])
 
 
 def _read_all(uploaded_file, limit: int) -> bytes:
@@ -199,6 +211,9 @@ def _run_checker(data: bytes) -> dict:
         return json.loads(proc.stdout.decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
         tail = proc.stderr.decode("utf-8", "replace")[-500:]
+        if "ModuleNotFoundError" in tail or "ImportError" in tail:
+            # The server is broken, not the file: say so instead of refusing every upload.
+            raise RuntimeError(f"The PDF checker cannot start: {tail}") from None
         logger.warning("PDF check failed (exit %s): %s", proc.returncode, tail)
         if proc.returncode < 0 or "MemoryError" in tail:
             raise reject("too_complex") from None
@@ -226,7 +241,9 @@ def checked_bytes(uploaded_file) -> tuple[PdfInfo, bytes]:
         raise reject("empty")
     if len(data) > limit:
         declared = getattr(uploaded_file, "size", None) or len(data)
-        raise reject("too_large", size=filesizeformat(max(declared, len(data))), limit=filesizeformat(limit))
+        raise reject(
+            "too_large", size=filesizeformat(max(declared, len(data))), limit=filesizeformat(limit)
+        )
     if not data.startswith(b"%PDF-"):
         if _looks_like_html(data[:2048]):
             raise reject("html")

@@ -25,7 +25,14 @@ def download(request, uuid):
 def _own_job(request, uuid) -> BundleJob:
     job = BundleJob.objects.filter(uuid=uuid, requested_by=request.user).first()
     if job is None:
-        audit.record(request, "denied", record_type="Bundle", record_id=str(uuid), outcome="404", attempted="view")
+        audit.record(
+            request,
+            "denied",
+            record_type="Bundle",
+            record_id=str(uuid),
+            outcome="404",
+            attempted="view",
+        )
         raise Http404
     return job
 
@@ -37,9 +44,12 @@ def _status(job: BundleJob) -> dict:
     elif job.status == BundleJob.Status.DONE:
         message = _("The bundle is ready: %(pages)s pages.") % {"pages": job.pages}
     elif job.status == BundleJob.Status.FAILED:
-        message = job.error or _("The bundle could not be built.")
+        message = _(job.error) if job.error else _("The bundle could not be built.")
     elif job.total:
-        message = _("%(done)s of %(total)s documents added.") % {"done": job.done, "total": job.total}
+        message = _("%(done)s of %(total)s documents added.") % {
+            "done": job.done,
+            "total": job.total,
+        }
     else:
         message = _("Waiting to start.")
     return {
@@ -78,4 +88,4 @@ def bundle_download(request, uuid):
         )
     from .validation import safe_filename
 
-    return pdf_response(fh, safe_filename(job.title))
+    return pdf_response(fh, safe_filename(job.title, basename=False))

@@ -138,6 +138,7 @@ def autosave(form, request, *fields: str, **keys: str) -> dict[str, str]:
             "save_url": reverse("drafts:save"),
             "discard_url": reverse("drafts:discard"),
             "ping_url": reverse("drafts:ping"),
+            "logout_url": reverse("accounts:logout"),
             "login_url": settings.LOGIN_URL
             + "?"
             + urlencode({"next": _path_without(request, RESTORE_PARAM)}),

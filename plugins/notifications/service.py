@@ -61,9 +61,11 @@ def notify(recipients, kind: str, title, url: str, *, urgent: bool = False, juri
 
     ``title`` says what happened and never what a record says: pass a
     ``gettext_lazy`` string so every reader sees it in their language.
-    ``url`` is a path inside the portal. Urgent notices are e-mailed when the
-    surrounding transaction commits (a rolled-back workflow step sends
-    nothing); the others wait for the daily digest.
+    ``url`` is a path inside the portal. Whether a recipient may open it is
+    the caller's business (``notify_effect`` checks the role matrix).
+    Urgent notices are e-mailed when the surrounding transaction commits (a
+    rolled-back workflow step sends nothing); the others wait for the daily
+    digest.
     """
     users = _users(recipients)
     text = source_text(title).strip()

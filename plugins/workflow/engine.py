@@ -89,14 +89,14 @@ def fire(record, transition_name: str, user, *, note: str = "", request=None) ->
         model = type(record)
         locked = model._default_manager.select_for_update().get(pk=record.pk)
         current = str(getattr(locked, wf.field))
+        roles = actor_roles(user, locked, t, jurisdiction)
+        if not roles:
+            raise TransitionDenied(_("You are not allowed to do this."))
         if current not in t.source:
             raise InvalidState(
                 _("“%(step)s” is not possible while the record is “%(state)s”.")
                 % {"step": t.label or t.name, "state": dict(wf.states).get(current, current)}
             )
-        roles = actor_roles(user, locked, t, jurisdiction)
-        if not roles:
-            raise TransitionDenied(_("You are not allowed to do this."))
         if t.step_up:
             from plugins.accounts import has_fresh_second_factor
 

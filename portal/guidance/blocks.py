@@ -11,7 +11,7 @@ import itertools
 
 from django.core.exceptions import ValidationError
 from django.urls import NoReverseMatch, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
@@ -170,10 +170,12 @@ class DeadlineCalendarBlock(blocks.StructBlock):
                     "label": action if len(action) <= 44 else action[:42].rstrip() + "…",
                 }
             )
+        today = timezone.localdate()
         return {
+            "today_x": x(today) if start <= today < end else None,
             "months": month_marks,
             "items": items,
-            "height": self.HEADER + len(items) * self.ROW_HEIGHT + 8,
+            "height": self.HEADER + len(items) * self.ROW_HEIGHT + 22,
             "width": self.CHART_LEFT + self.CHART_WIDTH + 20,
             "chart_left": self.CHART_LEFT,
             "chart_right": self.CHART_LEFT + self.CHART_WIDTH,
@@ -225,7 +227,10 @@ def plugin_form_choices() -> list[tuple[str, str]]:
             )
         for document in jurisdiction.documents:
             choices.append(
-                (f"{jurisdiction.code}:document:{document.code}", f"{jurisdiction.name}: {document.label}")
+                (
+                    f"{jurisdiction.code}:document:{document.code}",
+                    f"{jurisdiction.name}: {document.label}",
+                )
             )
     return choices
 
@@ -247,11 +252,19 @@ def resolve_plugin_form(value: str) -> dict | None:
                     url = reverse(item.url_name)
                 except NoReverseMatch:
                     pass
-                return {"jurisdiction": str(jurisdiction.name), "label": str(item.label), "url": url}
+                return {
+                    "jurisdiction": str(jurisdiction.name),
+                    "label": str(item.label),
+                    "url": url,
+                }
     elif kind == "document":
         for document in jurisdiction.documents:
             if document.code == name:
-                return {"jurisdiction": str(jurisdiction.name), "label": str(document.label), "url": url}
+                return {
+                    "jurisdiction": str(jurisdiction.name),
+                    "label": str(document.label),
+                    "url": url,
+                }
     return None
 
 
@@ -282,7 +295,9 @@ class FormTemplateBlock(blocks.StructBlock):
         if not value.get("plugin_form") and not value.get("document"):
             raise StructBlockValidationError(
                 block_errors={
-                    "document": ValidationError(_("Choose a plugin form or a downloadable template."))
+                    "document": ValidationError(
+                        _("Choose a plugin form or a downloadable template.")
+                    )
                 }
             )
         return value

@@ -152,7 +152,9 @@ def create_next_edition(booklet: BookletPage, user=None) -> BookletPage:
     if [p.slug for p in sources[1:]] != [p.slug for p in copies[1:]]:
         raise RuntimeError("The copied chapters do not match the booklet's chapters.")
     for source, page in zip(sources, copies, strict=True):
-        page.translation_key = uuid.uuid5(EDITION_NAMESPACE, f"{source.translation_key}:{start + 1}")
+        page.translation_key = uuid.uuid5(
+            EDITION_NAMESPACE, f"{source.translation_key}:{start + 1}"
+        )
         _shift_stream_fields(page)
         page.save(clean=False)
         page.save_revision(user=user, clean=False, log_action=False)

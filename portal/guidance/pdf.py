@@ -24,8 +24,8 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
-from django.utils.translation import gettext
 from django.utils._os import safe_join
+from django.utils.translation import gettext
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -56,14 +56,18 @@ class StaticOnlyURLFetcher(URLFetcher):
             raise FetchRefused(f"Not fetched while rendering a PDF: {url}")
         self.served.append(url)
         content_type = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
-        return URLFetcherResponse(url, body=found.read_bytes(), headers={"Content-Type": content_type})
+        return URLFetcherResponse(
+            url, body=found.read_bytes(), headers={"Content-Type": content_type}
+        )
 
 
 def static_file_for(url: str) -> Path | None:
     """The static file ``url`` names under ``BASE_URL``, or None."""
     parts = urlsplit(url)
     base = urlsplit(BASE_URL)
-    static_url = settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL
+    static_url = (
+        settings.STATIC_URL if settings.STATIC_URL.startswith("/") else "/" + settings.STATIC_URL
+    )
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or parts.query:
         return None
     if not parts.path.startswith(static_url):
@@ -105,7 +109,10 @@ def css_string(text: str) -> str:
 def page_counter_css() -> str:
     """'Page 3 of 12' in the active language, as a CSS ``content`` value with counters."""
     marker = "\x00"
-    text = gettext("Page %(page)s of %(pages)s") % {"page": marker + "page" + marker, "pages": marker + "pages" + marker}
+    text = gettext("Page %(page)s of %(pages)s") % {
+        "page": marker + "page" + marker,
+        "pages": marker + "pages" + marker,
+    }
     parts = []
     for n, piece in enumerate(text.split(marker)):
         if n % 2 and piece in ("page", "pages"):

@@ -118,9 +118,19 @@ def deadline_entries(raw, page=None) -> list[DeadlineEntry]:
 
 
 def upcoming(entries: Iterable[DeadlineEntry], today: datetime.date, limit: int = 6):
-    """Dated rows not yet over, soonest first."""
+    """Dated rows not yet over, by the next day that matters to a reader.
+
+    That is the first day of a step still ahead, or the last day of a
+    period already running: "until 15 December" sorts before "1 February".
+    """
+
+    def next_day(entry: DeadlineEntry) -> datetime.date:
+        if entry.starts and entry.starts >= today:
+            return entry.starts
+        return entry.last_day
+
     dated = [e for e in entries if e.last_day and e.last_day >= today]
-    dated.sort(key=lambda e: (e.starts or e.last_day, e.last_day))
+    dated.sort(key=lambda e: (next_day(e), e.last_day))
     return dated[:limit]
 
 

@@ -75,7 +75,9 @@ def search(request):
             if page is None:
                 continue
             source = getattr(page, "excerpt_source", "") or page.title
-            results.append({"page": page, "url": page.get_url(request), "excerpt": excerpt(source, query)})
+            results.append(
+                {"page": page, "url": page.get_url(request), "excerpt": excerpt(source, query)}
+            )
     return TemplateResponse(
         request,
         "guidance/search.html",

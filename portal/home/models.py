@@ -38,7 +38,9 @@ class HomePage(AnonymousPageCacheMixin, TranslatedRouteMixin, Page):
         today = timezone.localdate()
         booklet = current_booklet(self, today)
         rows = booklet.deadlines_in(booklet.live_chapters()) if booklet else []
-        context["guidance_sections"] = self.get_children().live().public().specific().order_by("path")
+        context["guidance_sections"] = (
+            self.get_children().live().public().specific().order_by("path")
+        )
         context["deadline_booklet"] = booklet
         context["upcoming_deadlines"] = streams.upcoming(rows, today)
         return context

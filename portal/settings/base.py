@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -197,7 +199,9 @@ PORTAL_PDF_CHECK_MEMORY_BYTES = 1024 * 1024 * 1024
 PORTAL_PDF_CHECK_CPU_SECONDS = 20
 PORTAL_PDF_CHECK_TIMEOUT = 30
 # Processes rendering a bundle's documents (default: one per core).
-PORTAL_RENDER_WORKERS = int(os.environ["PORTAL_RENDER_WORKERS"]) if os.environ.get("PORTAL_RENDER_WORKERS") else None
+PORTAL_RENDER_WORKERS = (
+    int(os.environ["PORTAL_RENDER_WORKERS"]) if os.environ.get("PORTAL_RENDER_WORKERS") else None
+)
 PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS = 20
 PORTAL_BUNDLE_TTL_SECONDS = 24 * 3600
 

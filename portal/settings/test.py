@@ -26,3 +26,4 @@ PORTAL_PAGE_CACHE_SECONDS = 0
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.dummy_jurisdiction"]  # noqa: F405
 if os.environ.get("DATABASE_URL", "").startswith("postgres"):
     DATABASES["default"]["TEST"] = {"NAME": "test_portal"}  # noqa: F405
+LANGUAGE_CODE = "en"  # tests assert English source strings unless they switch language

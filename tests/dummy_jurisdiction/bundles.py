@@ -26,7 +26,9 @@ def case_bundle(*, user, case_ids):
                 confidentiality=DummyJurisdiction.confidentiality,
             )
         ]
-        docs = permitted(user, "download", documents_of("dummy").filter(attached_to=f"Case:{case.pk}"))
+        docs = permitted(
+            user, "download", documents_of("dummy").filter(attached_to=f"Case:{case.pk}")
+        )
         items += [Attachment(doc.title, document=doc) for doc in docs.order_by("created_at", "pk")]
         sections.append(Section(name, items, student_id=case.student_id))
     return sections

@@ -40,7 +40,12 @@ class DummyJurisdiction(Jurisdiction):
     conformance = "tests.dummy_jurisdiction.conformance.DummyFactory"
     confidentiality = "Confidential: test marking"
     documents = (
-        DocumentSpec("case-summary", "Case summary", record="Case", template="dummy_jurisdiction/case_summary.html"),
+        DocumentSpec(
+            "case-summary",
+            "Case summary",
+            record="Case",
+            template="dummy_jurisdiction/case_summary.html",
+        ),
     )
 
     roles = (

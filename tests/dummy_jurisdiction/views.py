@@ -33,7 +33,9 @@ def case_upload(request, pk):
     case = fetch(request, "edit", Case.objects.all(), pk=pk)
     form = DocumentUploadForm(request.POST, request.FILES)
     if form.is_valid():
-        document = form.store(student=case.student, owner="dummy", request=request, attached_to=f"Case:{case.pk}")
+        document = form.store(
+            student=case.student, owner="dummy", request=request, attached_to=f"Case:{case.pk}"
+        )
         if document is not None:
             return HttpResponse(f"stored {document.uuid}", status=201, content_type="text/plain")
     messages = [str(m) for errors in form.errors.values() for m in errors]

@@ -89,8 +89,12 @@ def test_role_at_the_school_owner_counts_only_with_include_owners(dummy):
     at_owner = b.role_holder("coordinator", st.school.parent)
     at_other_owner = b.role_holder("coordinator", b.school().parent)
     assert not relations.has_role_at_school("coordinator").test(at_owner, case, dummy)
-    assert relations.has_role_at_school("coordinator", include_owners=True).test(at_owner, case, dummy)
-    assert not relations.has_role_at_school("coordinator", include_owners=True).test(at_other_owner, case, dummy)
+    assert relations.has_role_at_school("coordinator", include_owners=True).test(
+        at_owner, case, dummy
+    )
+    assert not relations.has_role_at_school("coordinator", include_owners=True).test(
+        at_other_owner, case, dummy
+    )
 
 
 @pytest.mark.parametrize(
@@ -262,7 +266,9 @@ class Everyone(relations.Relation):
 
 
 def test_inactive_users_are_denied_even_by_a_careless_relation(dummy, monkeypatch):
-    monkeypatch.setattr(dummy, "roles", tuple(dataclasses.replace(r, relation=Everyone()) for r in dummy.roles))
+    monkeypatch.setattr(
+        dummy, "roles", tuple(dataclasses.replace(r, relation=Everyone()) for r in dummy.roles)
+    )
     case = case_for(b.student())
     anybody = b.user()
     assert can(anybody, "view", case)  # the relation is in force
@@ -420,3 +426,21 @@ def test_list_page_shows_only_permitted_cases(verified_client):
     assert classmate_case.pk in listed and shared.pk in listed
     assert elsewhere.pk not in listed
     assert len(listed) == 4
+
+
+def test_last_years_teaching_gives_no_access():
+    import datetime
+
+    from plugins.access.relations import teaches_student
+    from plugins.models import SchoolYear, TeachingAssignment
+    from plugins.registry import registry
+
+    st = b.student()
+    teacher = b.teacher_of(st)
+    j = registry.get("dummy")
+    assert teaches_student.test(teacher, st, j)
+    old = SchoolYear.objects.create(
+        name="2001/02", starts=datetime.date(2001, 8, 1), ends=datetime.date(2002, 7, 31)
+    )
+    TeachingAssignment.objects.filter(teacher=teacher.person).update(school_year=old)
+    assert not teaches_student.test(teacher, st, j)

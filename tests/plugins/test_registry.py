@@ -130,7 +130,8 @@ def test_two_installed_plugins_with_one_code_stop_start_up(tmp_path):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert (
-        "Jurisdiction code 'twin' is claimed by both 'alpha_plugin' and 'beta_plugin'" in result.stderr
+        "Jurisdiction code 'twin' is claimed by both 'alpha_plugin' and 'beta_plugin'"
+        in result.stderr
     ), result.stderr[-2000:]
 
 
@@ -157,12 +158,16 @@ def test_matrix_naming_an_unknown_action_is_refused():
 
 
 def test_extra_actions_make_an_action_known():
-    probe = declaration(matrix=(allow("Case", "teleport", "coordinator"),), extra_actions=("teleport",))
+    probe = declaration(
+        matrix=(allow("Case", "teleport", "coordinator"),), extra_actions=("teleport",)
+    )
     probe(dummy_config()).validate()  # no error
 
 
 def test_registry_refuses_an_invalid_declaration_and_keeps_nothing(scratch):
-    bad = declaration(matrix=(allow("Case", "view", "coordinator"), allow("Case", "edit", "janitor")))
+    bad = declaration(
+        matrix=(allow("Case", "view", "coordinator"), allow("Case", "edit", "janitor"))
+    )
     with pytest.raises(ImproperlyConfigured, match="unknown role 'janitor'"):
         scratch.register(bad(dummy_config()))
     assert "probe" not in scratch
@@ -171,32 +176,52 @@ def test_registry_refuses_an_invalid_declaration_and_keeps_nothing(scratch):
 
 def test_transition_naming_an_unknown_role_or_state_is_refused():
     def workflow(*transitions):
-        return (Workflow(record="Case", states=CaseStatus, initial=CaseStatus.DRAFT, transitions=transitions),)
+        return (
+            Workflow(
+                record="Case", states=CaseStatus, initial=CaseStatus.DRAFT, transitions=transitions
+            ),
+        )
 
-    by_janitor = declaration(workflows=workflow(Transition("share", "draft", "shared", roles=("janitor",))))
-    with pytest.raises(ImproperlyConfigured, match=r"transition Case.share names unknown role 'janitor'"):
+    by_janitor = declaration(
+        workflows=workflow(Transition("share", "draft", "shared", roles=("janitor",)))
+    )
+    with pytest.raises(
+        ImproperlyConfigured, match=r"transition Case.share names unknown role 'janitor'"
+    ):
         by_janitor(dummy_config()).validate()
-    to_limbo = declaration(workflows=workflow(Transition("share", "draft", "limbo", roles=("coordinator",))))
-    with pytest.raises(ImproperlyConfigured, match=r"transition Case.share names unknown state 'limbo'"):
+    to_limbo = declaration(
+        workflows=workflow(Transition("share", "draft", "limbo", roles=("coordinator",)))
+    )
+    with pytest.raises(
+        ImproperlyConfigured, match=r"transition Case.share names unknown state 'limbo'"
+    ):
         to_limbo(dummy_config()).validate()
 
 
 def test_record_type_that_is_not_a_model_of_the_app_is_refused():
     probe = declaration(matrix=(allow("Plan", "view", "coordinator"),))
-    with pytest.raises(ImproperlyConfigured, match="record type 'Plan' is not a model of app 'dummy_jurisdiction'"):
+    with pytest.raises(
+        ImproperlyConfigured, match="record type 'Plan' is not a model of app 'dummy_jurisdiction'"
+    ):
         probe(dummy_config()).validate()
 
 
 @pytest.mark.parametrize("code", ["Probe", "probe_x", "probe-", "-probe", "pro--be"])
 def test_invalid_code_is_refused(code):
-    with pytest.raises(ImproperlyConfigured, match="must be lower-case letters, digits and hyphens"):
+    with pytest.raises(
+        ImproperlyConfigured, match="must be lower-case letters, digits and hyphens"
+    ):
         declaration(code=code)(dummy_config()).validate()
 
 
 def test_app_config_without_declaration_stops_start_up():
-    config = type("NoDecl", (JurisdictionConfig,), {"name": "tests.dummy_jurisdiction", "label": "no_decl"})
+    config = type(
+        "NoDecl", (JurisdictionConfig,), {"name": "tests.dummy_jurisdiction", "label": "no_decl"}
+    )
     app = config("tests.dummy_jurisdiction", sys.modules["tests.dummy_jurisdiction"])
-    with pytest.raises(ImproperlyConfigured, match="App 'no_decl' must set JurisdictionConfig.jurisdiction"):
+    with pytest.raises(
+        ImproperlyConfigured, match="App 'no_decl' must set JurisdictionConfig.jurisdiction"
+    ):
         app.ready()
 
 
@@ -204,7 +229,11 @@ def test_app_config_without_declaration_stops_start_up():
 
 
 def test_register_adds_one_rule_per_cell_and_unregister_removes_them(scratch):
-    scratch.register(declaration(matrix=(allow("Case", "view", "coordinator"), allow("Case", "edit", "coordinator")))(dummy_config()))
+    scratch.register(
+        declaration(
+            matrix=(allow("Case", "view", "coordinator"), allow("Case", "edit", "coordinator"))
+        )(dummy_config())
+    )
     assert rules.perm_exists("probe.Case.view") and rules.perm_exists("probe.Case.edit")
     assert scratch.for_record(Case)[0].code == "probe"
     scratch.unregister("probe")
@@ -254,14 +283,28 @@ def test_jurisdictions_command_json():
     described = {d["code"]: d for d in json.loads(out.getvalue())}
     dummy = described["dummy"]
     assert dummy["app"] == "dummy_jurisdiction"
-    assert [r["code"] for r in dummy["roles"]] == ["coordinator", "teacher", "own_subject", "guardian", "student"]
-    assert {"record": "Case", "action": "view", "roles": ["guardian", "student"], "when": "status >= shared"} in dummy["matrix"]
+    assert [r["code"] for r in dummy["roles"]] == [
+        "coordinator",
+        "teacher",
+        "own_subject",
+        "guardian",
+        "student",
+    ]
+    assert {
+        "record": "Case",
+        "action": "view",
+        "roles": ["guardian", "student"],
+        "when": "status >= shared",
+    } in dummy["matrix"]
     (wf,) = dummy["workflows"]
     assert wf["record"] == "Case" and wf["initial"] == "draft"
     assert wf["states"] == ["draft", "shared", "approved", "closed"]
     transitions = {t["name"]: t for t in wf["transitions"]}
     assert set(transitions) == {"share", "approve", "close"}
-    assert transitions["close"]["from"] == ["approved", "shared"] and transitions["close"]["step_up"] is True
+    assert (
+        transitions["close"]["from"] == ["approved", "shared"]
+        and transitions["close"]["step_up"] is True
+    )
     assert transitions["approve"]["guards"] == ["has summary", "case-approval signed"]
     assert dummy["consents"] == [
         {
@@ -288,7 +331,10 @@ def test_jurisdictions_command_without_plugins(monkeypatch):
 
 
 def _entry_points(*pairs):
-    return [EntryPoint(name=name, value=value, group=discovery.ENTRY_POINT_GROUP) for name, value in pairs]
+    return [
+        EntryPoint(name=name, value=value, group=discovery.ENTRY_POINT_GROUP)
+        for name, value in pairs
+    ]
 
 
 def test_discovery_reads_the_portal_group(monkeypatch):
@@ -320,7 +366,11 @@ def test_discovery_orders_by_entry_point_name_and_strips_attributes(monkeypatch)
 def test_discovery_drops_duplicates_and_appends_extra_apps(monkeypatch):
     found = _entry_points(("b", "beta"), ("a", "alpha"), ("a2", "alpha:Config"))
     monkeypatch.setattr(discovery, "entry_points", lambda group: found)
-    assert discovery.discover_jurisdiction_apps(extra=["gamma", "beta", "gamma"]) == ["alpha", "beta", "gamma"]
+    assert discovery.discover_jurisdiction_apps(extra=["gamma", "beta", "gamma"]) == [
+        "alpha",
+        "beta",
+        "gamma",
+    ]
 
 
 def test_discovery_with_nothing_installed(monkeypatch):

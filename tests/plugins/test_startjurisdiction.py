@@ -41,7 +41,9 @@ EXPECTED_FILES = {
 
 def generate(parent: Path, app_name: str, code: str, **options) -> Path:
     out = StringIO()
-    call_command("startjurisdiction", app_name, code=code, directory=str(parent), stdout=out, **options)
+    call_command(
+        "startjurisdiction", app_name, code=code, directory=str(parent), stdout=out, **options
+    )
     assert f"Created jurisdiction plugin {code!r}" in out.getvalue()
     return parent / app_name
 
@@ -83,7 +85,9 @@ def expected_conformance_cases(described: dict) -> int:
     for cell in described["matrix"]:
         actions.setdefault(cell["record"], set()).add(cell["action"])
     cells = sum(len(a) for a in actions.values()) * roles
-    transitions = sum(len(t["from"]) for wf in described["workflows"] for t in wf["transitions"]) * roles
+    transitions = (
+        sum(len(t["from"]) for wf in described["workflows"] for t in wf["transitions"]) * roles
+    )
     return cells + transitions
 
 
@@ -125,7 +129,9 @@ def test_rendered_names_and_entry_point(tmp_path):
 
     project = tomllib.loads((target / "pyproject.toml").read_text())
     assert project["project"]["name"] == "acme-plans"
-    assert project["project"]["entry-points"]["portal.jurisdictions"] == {"acme-north": "acme_plans"}
+    assert project["project"]["entry-points"]["portal.jurisdictions"] == {
+        "acme-north": "acme_plans"
+    }
     assert project["tool"]["setuptools"]["package-dir"] == {"acme_plans": "."}
     assert "acme_plans.migrations" in project["tool"]["setuptools"]["packages"]
 
@@ -136,11 +142,35 @@ def test_name_with_quotes_stays_valid_python_and_toml(tmp_path):
     tree = ast.parse((target / "declaration.py").read_text())
     (decl,) = [n for n in tree.body if isinstance(n, ast.ClassDef)]
     values = {
-        n.targets[0].id: n.value for n in decl.body if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name)
+        n.targets[0].id: n.value
+        for n in decl.body
+        if isinstance(n, ast.Assign) and isinstance(n.targets[0], ast.Name)
     }
     assert ast.literal_eval(values["name"]) == name
     project = tomllib.loads((target / "pyproject.toml").read_text())
     assert project["project"]["description"].startswith(name)
+
+
+@pytest.mark.slow
+def test_generated_code_passes_the_projects_linter(tmp_path):
+    target = generate(tmp_path, "acme_plans", "acme", name='Acme "North"')
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "ruff",
+            "check",
+            "--config",
+            str(REPO / "pyproject.toml"),
+            str(target),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 # -- bad input -------------------------------------------------------------------
@@ -162,19 +192,28 @@ def test_rejects_app_names_of_existing_modules(tmp_path, app_name):
 
 def test_rejects_the_label_of_an_installed_app(tmp_path):
     # "auth" is no top-level module, but django.contrib.auth holds the label.
-    with pytest.raises(CommandError, match="'auth' clashes with the label of the installed app 'django.contrib.auth'"):
+    with pytest.raises(
+        CommandError,
+        match="'auth' clashes with the label of the installed app 'django.contrib.auth'",
+    ):
         generate(tmp_path, "auth", "acme")
 
 
-@pytest.mark.parametrize("code", ["Acme", "acme_north", "acme-", "acme--north", "9acme", "acme north", ""])
+@pytest.mark.parametrize(
+    "code", ["Acme", "acme_north", "acme-", "acme--north", "9acme", "acme north", ""]
+)
 def test_rejects_codes_that_do_not_match_the_sdk_pattern(tmp_path, code):
-    with pytest.raises(CommandError, match=f"Jurisdiction code {re.escape(repr(code))} is not valid"):
+    with pytest.raises(
+        CommandError, match=f"Jurisdiction code {re.escape(repr(code))} is not valid"
+    ):
         generate(tmp_path, "acme_plans", code)
     assert not list(tmp_path.iterdir())
 
 
 def test_rejects_a_code_an_installed_plugin_uses(tmp_path):
-    with pytest.raises(CommandError, match="'dummy' is already used by the installed plugin 'dummy_jurisdiction'"):
+    with pytest.raises(
+        CommandError, match="'dummy' is already used by the installed plugin 'dummy_jurisdiction'"
+    ):
         generate(tmp_path, "acme_plans", "dummy")
 
 
@@ -220,12 +259,16 @@ def test_generated_plugin_registers_and_passes_the_conformance_suite(tmp_path):
     (workflow,) = plugin["workflows"]
     assert 2 <= len(workflow["transitions"]) <= 3
 
-    result = run(["-m", "pytest", "tests/conformance", "-k", code, "-p", "no:cacheprovider", "-q"], env)
+    result = run(
+        ["-m", "pytest", "tests/conformance", "-k", code, "-p", "no:cacheprovider", "-q"], env
+    )
     output = result.stdout + result.stderr
     assert result.returncode == 0, output
     counts = pytest_summary(result.stdout)
     assert counts.get("passed", 0) > 0, output
-    assert not counts.get("failed") and not counts.get("error") and not counts.get("skipped"), output
+    assert not counts.get("failed") and not counts.get("error") and not counts.get("skipped"), (
+        output
+    )
     # Every matrix cell and every transition of the declaration was exercised.
     assert counts["passed"] == expected_conformance_cases(plugin), output
 
@@ -234,7 +277,9 @@ def test_generated_plugin_registers_and_passes_the_conformance_suite(tmp_path):
 def test_pre_written_migration_matches_the_models(tmp_path):
     app = "sjmig_plugin"
     generate(tmp_path, app, "sjmig")
-    result = run(["manage.py", "makemigrations", app, "--check", "--dry-run"], child_env(tmp_path, [app]))
+    result = run(
+        ["manage.py", "makemigrations", app, "--check", "--dry-run"], child_env(tmp_path, [app])
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert f"No changes detected in app '{app}'" in result.stdout
 
@@ -244,7 +289,16 @@ def test_generated_plugin_pages_pass_their_own_tests(tmp_path):
     app = "sjpages_plugin"
     target = generate(tmp_path, app, "sjpages")
     result = run(
-        ["-m", "pytest", "-c", "pyproject.toml", str(target / "tests.py"), "-p", "no:cacheprovider", "-q"],
+        [
+            "-m",
+            "pytest",
+            "-c",
+            "pyproject.toml",
+            str(target / "tests.py"),
+            "-p",
+            "no:cacheprovider",
+            "-q",
+        ],
         child_env(tmp_path, [app]),
     )
     output = result.stdout + result.stderr

@@ -1,8 +1,8 @@
 """The workflow engine (plugins/workflow/engine.py), on the dummy plugin's Case workflow.
 
-    draft -> shared              share    by coordinator
-    shared -> approved           approve  by guardian | student, guards: has summary, consent signed
-    approved | shared -> closed  close    by coordinator, needs step-up
+draft -> shared              share    by coordinator
+shared -> approved           approve  by guardian | student, guards: has summary, consent signed
+approved | shared -> closed  close    by coordinator, needs step-up
 """
 
 from __future__ import annotations
@@ -193,7 +193,12 @@ def test_step_up_window_comes_from_the_setting(closable, settings):
 def test_step_up_needs_a_verified_session(closable, verified, seconds_ago):
     case, coordinator = closable
     with pytest.raises(StepUpRequired):
-        fire(case, "close", coordinator, request=request_for(coordinator, verified=verified, verified_seconds_ago=seconds_ago))
+        fire(
+            case,
+            "close",
+            coordinator,
+            request=request_for(coordinator, verified=verified, verified_seconds_ago=seconds_ago),
+        )
     assert_unchanged(case, CaseStatus.SHARED)
 
 
@@ -222,7 +227,9 @@ def effects_on(monkeypatch):
         transitions = tuple(
             dataclasses.replace(t, effects=effects) if t.name == name else t for t in wf.transitions
         )
-        monkeypatch.setattr(jurisdiction, "workflows", (dataclasses.replace(wf, transitions=transitions),))
+        monkeypatch.setattr(
+            jurisdiction, "workflows", (dataclasses.replace(wf, transitions=transitions),)
+        )
 
     return apply
 
@@ -231,7 +238,9 @@ def test_effects_run_with_the_new_state_and_the_log(effects_on):
     seen = []
 
     def notify(*, record, transition, user, log):
-        seen.append((record.status, transition.name, user, log.pk, Case.objects.get(pk=record.pk).status))
+        seen.append(
+            (record.status, transition.name, user, log.pk, Case.objects.get(pk=record.pk).status)
+        )
 
     effects_on("share", notify)
     case = case_for()

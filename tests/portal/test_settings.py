@@ -13,7 +13,7 @@ pytestmark = pytest.mark.slow
 
 
 def run_manage(*args, env_extra=None):
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "MEDIA_ROOT")}
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "MEDIA_ROOT", "DJANGO_ALLOW_ASYNC_UNSAFE")}
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
     env.update(env_extra or {})
     return subprocess.run(

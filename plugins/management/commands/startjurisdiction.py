@@ -81,13 +81,18 @@ def render_tree(template_dir: Path, target: Path, context: dict) -> list[Path]:
     for source in sorted(template_dir.rglob("*")):
         if source.is_dir() or "__pycache__" in source.parts or source.suffix in (".pyc", ".pyo"):
             continue
-        parts = [app_name if p == APP_NAME_PLACEHOLDER else p for p in source.relative_to(template_dir).parts]
+        parts = [
+            app_name if p == APP_NAME_PLACEHOLDER else p
+            for p in source.relative_to(template_dir).parts
+        ]
         destination = target.joinpath(*parts)
         destination.parent.mkdir(parents=True, exist_ok=True)
         if destination.name.endswith(TEMPLATE_SUFFIX):
             destination = destination.with_name(destination.name[: -len(TEMPLATE_SUFFIX)])
             template = engine.from_string(source.read_text(encoding="utf-8"))
-            destination.write_text(template.render(Context(context, autoescape=False)), encoding="utf-8")
+            destination.write_text(
+                template.render(Context(context, autoescape=False)), encoding="utf-8"
+            )
         else:
             shutil.copyfile(source, destination)
         written.append(destination)
@@ -102,7 +107,9 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("app_name", help="Python package and app label of the plugin, e.g. acme_plans.")
+        parser.add_argument(
+            "app_name", help="Python package and app label of the plugin, e.g. acme_plans."
+        )
         parser.add_argument(
             "--code", required=True, help="Jurisdiction code, e.g. acme (mounted under /j/<code>/)."
         )
@@ -128,8 +135,11 @@ class Command(BaseCommand):
             "app_name": app_name,
             "code": code,
             "name": name,
-            "name_literal": repr(name),
-            "description_toml": json.dumps(f"{name}: a jurisdiction plugin for the education plan portal", ensure_ascii=False),
+            # A JSON string is also a valid Python string literal.
+            "name_literal": json.dumps(name, ensure_ascii=False),
+            "description_toml": json.dumps(
+                f"{name}: a jurisdiction plugin for the education plan portal", ensure_ascii=False
+            ),
             "camel_case_name": camel_case(app_name),
             "dist_name": app_name.replace("_", "-"),
         }

@@ -60,8 +60,14 @@ def current_booklet(root: Page, today: datetime.date | None = None):
     )
 
 
-class GuidancePage(AnonymousPageCacheMixin, TranslatedRouteMixin, Page):
-    """Shared base of every guidance page: a summary, cached for anonymous readers."""
+class GuidancePage(AnonymousPageCacheMixin, TranslatedRouteMixin, RoutablePageMixin, Page):
+    """Shared base of every guidance page: a summary, cached for anonymous readers.
+
+    The cache wraps everything a page serves (its own sub-routes too, such as
+    a booklet's PDF, which it leaves uncached because it is not HTML), and the
+    route falls back to the page's translations; both must come before
+    RoutablePageMixin in the MRO, so every guidance page is routable.
+    """
 
     summary = models.TextField(
         _("summary"),
@@ -78,7 +84,10 @@ class GuidancePage(AnonymousPageCacheMixin, TranslatedRouteMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["translations"] = list(
-            self.get_translations().live().select_related("locale").order_by("locale__language_code")
+            self.get_translations()
+            .live()
+            .select_related("locale")
+            .order_by("locale__language_code")
         )
         return context
 
@@ -140,7 +149,10 @@ class GuidanceIndexPage(GuidancePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["booklets"] = (
-            BookletPage.objects.child_of(self).live().public().order_by("-school_year_start", "path")
+            BookletPage.objects.child_of(self)
+            .live()
+            .public()
+            .order_by("-school_year_start", "path")
         )
         context["articles"] = (
             GuidanceArticlePage.objects.child_of(self).live().public().order_by("path")
@@ -175,7 +187,7 @@ class BookletForm(WagtailAdminPageForm):
         return cleaned
 
 
-class BookletPage(RoutablePageMixin, GuidancePage):
+class BookletPage(GuidancePage):
     """One school year's booklet: introduction, contacts and ordered chapters.
 
     The chapters are the child pages in their tree order. The appendix of
@@ -357,7 +369,7 @@ class GuidanceArticlePage(GuidancePage):
     ]
     api_fields = [*GuidancePage.api_fields, APIField("jurisdiction"), APIField("body")]
 
-    parent_page_types = ["guidance.GuidanceIndexPage", "guidance.CountySitePage"]
+    parent_page_types = ["guidance.GuidanceIndexPage", "guidance.CountySitePage", "home.HomePage"]
     subpage_types: list[str] = []
 
     template = "guidance/guidance_article_page.html"

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import pytest
 from django.test import RequestFactory
+from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from plugins.accounts import VERIFIED_AT_KEY, mark_second_factor_verified
@@ -14,6 +15,14 @@ from plugins.sdk import builders as b
 from tests.dummy_jurisdiction.models import Case
 
 TEXT = "Ola får tilrettelegging i matematikk.\nPlanen gjelder skoleåret ut."
+
+
+@pytest.fixture(autouse=True)
+def english(settings):
+    """Messages and pages in English, whatever the portal's default language."""
+    settings.LANGUAGE_CODE = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 """Consent pages: My consents, one request, answering with step-up, receipts as PDF."""
 
 import datetime
+import hashlib
 import io
 import re
 from urllib.parse import unquote
@@ -294,3 +295,24 @@ def test_signed_out_visitors_are_sent_to_sign_in(family, client):
     for url in (MINE, detail_url(req)):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+
+
+def test_a_file_document_is_offered_as_exactly_the_hashed_bytes(family, verified_client):
+    pdf = b"%PDF-1.7\n% a tiny stand-in for the plan as a file\n%%EOF\n"
+    req = consent.request_consent(family.case, SPEC, content=pdf)
+    assert req.media_type == "application/pdf"
+    assert req.content_hash == hashlib.sha256(pdf).hexdigest()
+    client = verified_client(family.g1)
+    page = html(client.get(detail_url(req)))
+    assert f'href="/family/consents/{req.pk}/document/"' in page and req.content_hash in page
+    response = client.get(f"/family/consents/{req.pk}/document/")
+    assert response.status_code == 200 and response.content == pdf
+    assert response["Content-Type"] == "application/pdf"
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert AuditEvent.objects.filter(action="download", actor=family.g1).count() == 1
+    assert (
+        verified_client(family.other_guardian)
+        .get(f"/family/consents/{req.pk}/document/")
+        .status_code
+        == 404
+    )

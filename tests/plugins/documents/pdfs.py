@@ -8,7 +8,9 @@ import zlib
 from pypdf import PdfWriter
 
 
-def raw_pdf(objects: list[bytes], *, trailer_extra: bytes = b"", header: bytes = b"%PDF-1.7\n") -> bytes:
+def raw_pdf(
+    objects: list[bytes], *, trailer_extra: bytes = b"", header: bytes = b"%PDF-1.7\n"
+) -> bytes:
     """A classic PDF of ``objects`` (numbered 1..n, object 1 the catalog) with a correct xref."""
     out = io.BytesIO()
     out.write(header)
@@ -31,14 +33,19 @@ def _stream(data: bytes, extra: bytes = b"") -> bytes:
     return b"<< /Length %d %s>>\nstream\n" % (len(data), extra) + data + b"\nendstream"
 
 
-def text_pdf(pages: list[str] | int = 1, *, extra_page_keys: bytes = b"", extra_objects=()) -> bytes:
+def text_pdf(
+    pages: list[str] | int = 1, *, extra_page_keys: bytes = b"", extra_objects=()
+) -> bytes:
     """A PDF whose pages show the given ASCII lines in Helvetica (text pypdf can extract)."""
     if isinstance(pages, int):
         pages = [f"Page {i + 1}" for i in range(pages)]
     n = len(pages)
     font = 3 + 2 * n
     kids = b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(n))
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n)]
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n),
+    ]
     for i, text in enumerate(pages):
         safe = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("latin-1")
         content = b"BT /F1 14 Tf 72 720 Td (%s) Tj ET" % safe
@@ -61,7 +68,7 @@ def blank_pdf(pages: int = 1) -> bytes:
     return out.getvalue()
 
 
-def encrypted_pdf(user_password: str = "secret") -> bytes:
+def encrypted_pdf(user_password: str = "secret") -> bytes:  # noqa: S107
     writer = PdfWriter(clone_from=io.BytesIO(text_pdf(2)))
     writer.encrypt(user_password, "owner-password")
     out = io.BytesIO()

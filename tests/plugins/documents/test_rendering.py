@@ -60,7 +60,11 @@ def test_page_furniture(test_templates):
 def test_fonts_cover_norwegian_swedish_and_serbian(test_templates, language):
     words = WORDS[language]
     pdf = render_pdf(
-        "documents_test/letter.html", {"note": words}, title=words[:20], student_name="Ђорђе Чолић", language=language
+        "documents_test/letter.html",
+        {"note": words},
+        title=words[:20],
+        student_name="Ђорђе Чолић",
+        language=language,
     )
     text = text_of(pdf)
     assert words in text
@@ -72,7 +76,9 @@ def test_fonts_cover_norwegian_swedish_and_serbian(test_templates, language):
 
 
 def test_page_counter_follows_the_language(monkeypatch):
-    monkeypatch.setattr(r, "gettext", lambda s: "Страна %(page)s од %(pages)s" if "Page" in s else s)
+    monkeypatch.setattr(
+        r, "gettext", lambda s: "Страна %(page)s од %(pages)s" if "Page" in s else s
+    )
     assert r._page_counter_content() == '"Страна " counter(page) " од " counter(pages)'
     monkeypatch.setattr(r, "gettext", lambda s: "%(pages)s中%(page)s页" if "Page" in s else s)
     assert r._page_counter_content() == 'counter(pages) "中" counter(page) "页"'
@@ -83,14 +89,14 @@ def test_css_strings_cannot_break_out():
     quoted = r.css_string(hostile)
     assert quoted.startswith('"') and quoted.endswith('"')
     inner = quoted[1:-1]
-    assert '"' not in inner.replace('\\000022', "")
+    assert '"' not in inner.replace("\\000022", "")
     assert "\\00005c" in inner  # the backslash itself is escaped
     import tinycss2
 
     css = r.page_css(title="t", student_name=hostile, confidentiality="")
-    rules = [x for x in tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True)]
+    rules = list(tinycss2.parse_stylesheet(css, skip_whitespace=True, skip_comments=True))
     assert [x.type for x in rules] == ["at-rule"]
-    margins = [x for x in tinycss2.parse_blocks_contents(rules[0].content, skip_whitespace=True)]
+    margins = list(tinycss2.parse_blocks_contents(rules[0].content, skip_whitespace=True))
     top_left = next(m for m in margins if m.type == "at-rule" and m.lower_at_keyword == "top-left")
     (declaration,) = tinycss2.parse_blocks_contents(top_left.content, skip_whitespace=True)
     values = [v for v in declaration.value if v.type != "whitespace"]
@@ -107,7 +113,9 @@ def test_css_strings_cannot_break_out():
     ],
 )
 @pytest.mark.parametrize("template", ["documents_test/letter.html", "documents_test/unsafe.html"])
-def test_text_from_users_never_fetches_anything(test_templates, http_server, template, note, monkeypatch):
+def test_text_from_users_never_fetches_anything(
+    test_templates, http_server, template, note, monkeypatch
+):
     host = http_server.url.removeprefix("http://")
     note = note.format(host=host)
     fetchers = []
@@ -126,7 +134,9 @@ def test_text_from_users_never_fetches_anything(test_templates, http_server, tem
     text = text_of(pdf)
     assert "root:x:0:0" not in text
     if template.endswith("letter.html"):
-        assert note in text.replace("\n", " ").replace("  ", " ") or "passwd" in text  # shown as text
+        assert (
+            note in text.replace("\n", " ").replace("  ", " ") or "passwd" in text
+        )  # shown as text
     else:
         refused = [u for f in fetchers for u in f.refused]
         assert any(host in u or u.startswith("file:") for u in refused), refused

@@ -14,7 +14,13 @@ MB = 1024 * 1024
 
 BAD_UPLOADS = {
     # case: (bytes factory, file name, content type, expected code, words the message must hold)
-    "png renamed .pdf": (lambda: pdfs.PNG_BYTES, "scan.pdf", "application/pdf", "not_pdf", "not a PDF"),
+    "png renamed .pdf": (
+        lambda: pdfs.PNG_BYTES,
+        "scan.pdf",
+        "application/pdf",
+        "not_pdf",
+        "not a PDF",
+    ),
     "empty file": (lambda: b"", "empty.pdf", "application/pdf", "empty", "empty"),
     "truncated": (pdfs.truncated_pdf, "cut.pdf", "application/pdf", "truncated", "incomplete"),
     "encrypted": (pdfs.encrypted_pdf, "locked.pdf", "application/pdf", "encrypted", "password"),
@@ -25,13 +31,55 @@ BAD_UPLOADS = {
         "encrypted",
         "encrypted",
     ),
-    "over the size limit": (lambda: pdfs.padded_pdf(21 * MB), "big.pdf", "application/pdf", "too_large", "too large"),
-    "over the page limit": (lambda: pdfs.blank_pdf(301), "long.pdf", "application/pdf", "too_many_pages", "301 pages"),
-    "decompression bomb": (pdfs.bomb_pdf, "bomb.pdf", "application/pdf", "decompression_bomb", "decompression bomb"),
-    "circular bookmarks": (pdfs.circular_outline_pdf, "loop.pdf", "application/pdf", "circular_outline", "bookmarks loop"),
-    "circular xref chain": (pdfs.circular_xref_pdf, "xref.pdf", "application/pdf", "circular_xref", "cross-reference"),
-    "html with a pdf content type": (lambda: pdfs.HTML_PAGE, "page.pdf", "application/pdf", "html", "web page (HTML)"),
-    "double extension": (lambda: pdfs.text_pdf(1), "x.php.pdf", "application/pdf", "hidden_type", "“.php”"),
+    "over the size limit": (
+        lambda: pdfs.padded_pdf(21 * MB),
+        "big.pdf",
+        "application/pdf",
+        "too_large",
+        "too large",
+    ),
+    "over the page limit": (
+        lambda: pdfs.blank_pdf(301),
+        "long.pdf",
+        "application/pdf",
+        "too_many_pages",
+        "301 pages",
+    ),
+    "decompression bomb": (
+        pdfs.bomb_pdf,
+        "bomb.pdf",
+        "application/pdf",
+        "decompression_bomb",
+        "decompression bomb",
+    ),
+    "circular bookmarks": (
+        pdfs.circular_outline_pdf,
+        "loop.pdf",
+        "application/pdf",
+        "circular_outline",
+        "bookmarks loop",
+    ),
+    "circular xref chain": (
+        pdfs.circular_xref_pdf,
+        "xref.pdf",
+        "application/pdf",
+        "circular_xref",
+        "cross-reference",
+    ),
+    "html with a pdf content type": (
+        lambda: pdfs.HTML_PAGE,
+        "page.pdf",
+        "application/pdf",
+        "html",
+        "web page (HTML)",
+    ),
+    "double extension": (
+        lambda: pdfs.text_pdf(1),
+        "x.php.pdf",
+        "application/pdf",
+        "hidden_type",
+        "“.php”",
+    ),
 }
 
 
@@ -54,7 +102,9 @@ def test_bad_upload_is_rejected_with_its_reason_and_nothing_is_stored(
     _, name, content_type, code, words = BAD_UPLOADS[case]
     data = bad_bytes(case)
     with pytest.raises(RejectedUpload) as caught:
-        store_upload(upload(data, name, content_type), student=student, owner="dummy", title="Report")
+        store_upload(
+            upload(data, name, content_type), student=student, owner="dummy", title="Report"
+        )
     assert caught.value.reason == code
     assert words in caught.value.text
     assert Document.objects.count() == 0
@@ -156,3 +206,14 @@ def test_hidden_types(name, hidden):
 )
 def test_safe_filename(raw, expected):
     assert safe_filename(raw) == expected
+
+
+def test_a_broken_checker_is_a_server_error_not_a_rejection(upload, monkeypatch, tmp_path):
+    """If the checker cannot even start, uploads fail loudly instead of being called damaged."""
+    from plugins.documents import validation
+
+    broken = tmp_path / "pdfcheck.py"
+    broken.write_text("import no_such_module_for_pdf_checks\n")
+    monkeypatch.setattr(validation, "CHECKER", broken)
+    with pytest.raises(RuntimeError, match="cannot start"):
+        validate_pdf(upload(pdfs.text_pdf(1)))

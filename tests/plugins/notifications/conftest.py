@@ -11,6 +11,12 @@ def with_email(user, address=None, language=""):
     return user
 
 
+@pytest.fixture(autouse=True)
+def _english(settings):
+    """Assertions read English; a test about languages sets its own."""
+    settings.LANGUAGE_CODE = "en"
+
+
 @pytest.fixture
 def person(db):
     """Factory: a user with a Person and an e-mail address."""

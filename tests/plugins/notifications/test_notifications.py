@@ -47,11 +47,17 @@ def test_notify_creates_notices_only_for_the_recipients(person):
     assert Notice.objects.count() == 2
     assert not Notice.objects.filter(recipient__in=[carol, inactive]).exists()
     notice = Notice.objects.get(recipient=alice)
-    assert (notice.kind, notice.title, notice.url) == ("goal-changed", "A goal changed", "/j/dummy/cases/1/")
+    assert (notice.kind, notice.title, notice.url) == (
+        "goal-changed",
+        "A goal changed",
+        "/j/dummy/cases/1/",
+    )
     assert notice.read_at is None and notice.emailed_at is None and not notice.urgent
 
 
-@pytest.mark.parametrize("url", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)", ""])
+@pytest.mark.parametrize(
+    "url", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)", ""]
+)
 def test_notify_only_links_inside_the_portal(person, url):
     with pytest.raises(ValueError):
         notifications.notify([person()], "workflow", "Something happened", url)
@@ -159,7 +165,9 @@ def test_preferences_per_kind_are_saved_and_respected_by_the_digest(person, veri
     assert re.search(r'<input type="checkbox" name="kind_workflow"[^>]*checked', page)
     assert re.search(r'<input type="checkbox" name="kind_goal-changed"[^>]*checked', page)
 
-    response = c.post("/notifications/settings/", {"kind_goal-changed": "on", "kind_deadline": "on"})
+    response = c.post(
+        "/notifications/settings/", {"kind_goal-changed": "on", "kind_deadline": "on"}
+    )
     assert response.status_code == 302
     assert NotificationPreference.objects.get(user=user, kind="workflow").email is False
     assert NotificationPreference.objects.get(user=user, kind="goal-changed").email is True
@@ -195,7 +203,9 @@ def test_nothing_is_emailed_when_every_kind_is_off(person):
 def test_urgent_notice_is_emailed_at_once_after_commit(person, django_capture_on_commit_callbacks):
     user, other = person(), person()
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        notifications.notify([user], "deadline", "The deadline is tomorrow", "/j/dummy/", urgent=True)
+        notifications.notify(
+            [user], "deadline", "The deadline is tomorrow", "/j/dummy/", urgent=True
+        )
         notifications.notify([other], "deadline", "Not urgent", "/j/dummy/")
         assert mail.outbox == []  # nothing before the transaction commits
     assert len(callbacks) == 1
@@ -277,7 +287,9 @@ def test_email_is_in_the_recipients_language(person, settings):
 # --- workflow effect and privacy ---------------------------------------------------
 
 
-def test_share_notifies_the_guardians_without_case_content(shared_case, django_capture_on_commit_callbacks):
+def test_share_notifies_the_guardians_without_case_content(
+    shared_case, django_capture_on_commit_callbacks
+):
     case, guardian, coordinator = shared_case
     case.summary = SECRET
     case.save()
@@ -302,7 +314,9 @@ def test_share_notifies_the_guardians_without_case_content(shared_case, django_c
         assert case.student.person.family_name not in part  # not even the child's name
 
 
-def test_urgent_workflow_notice_has_no_case_content(shared_case, django_capture_on_commit_callbacks):
+def test_urgent_workflow_notice_has_no_case_content(
+    shared_case, django_capture_on_commit_callbacks
+):
     case, guardian, coordinator = shared_case
     case.summary, case.status = SECRET, "shared"  # the family may open it
     case.save()

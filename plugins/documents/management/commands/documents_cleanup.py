@@ -15,8 +15,12 @@ class Command(BaseCommand):
     help = __doc__
 
     def add_arguments(self, parser):
-        parser.add_argument("--cache-days", type=int, default=30, help="keep renders used this recently")
-        parser.add_argument("--grace-minutes", type=int, default=60, help="leave younger files alone")
+        parser.add_argument(
+            "--cache-days", type=int, default=30, help="keep renders used this recently"
+        )
+        parser.add_argument(
+            "--grace-minutes", type=int, default=60, help="leave younger files alone"
+        )
 
     def handle(self, *args, cache_days, grace_minutes, **options):
         root = Path(settings.PRIVATE_STORAGE_ROOT)
@@ -34,4 +38,6 @@ class Command(BaseCommand):
             if path.stat().st_atime < old and path.stat().st_mtime < old:
                 path.unlink()
                 renders += 1
-        self.stdout.write(f"expired bundles: {bundles}, orphaned files: {orphans}, old renders: {renders}")
+        self.stdout.write(
+            f"expired bundles: {bundles}, orphaned files: {orphans}, old renders: {renders}"
+        )

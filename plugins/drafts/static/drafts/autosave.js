@@ -11,7 +11,8 @@
  * - offers unsaved text back when the form loads (server draft or newer
  *   local copy): "Restore it" / "Discard";
  * - does not send the form while the session has ended (the text would be lost
- *   on the sign-in page); it says why instead.
+ *   on the sign-in page); it says why instead;
+ * - forgets this person's local copies when they sign out on purpose.
  *
  * No inline script and no external resource: configuration and every string
  * come from data- attributes written by the server (CSP-friendly).
@@ -436,6 +437,32 @@
     });
     byForm.forEach(function (fields, form) {
       guardSubmit(form, fields, session);
+    });
+    forgetOnSignOut(roots[0], session);
+  }
+
+  /* Signing out on purpose (on a shared computer, say) removes this person's local copies;
+     while the session has ended they stay, to be offered back after signing in again. */
+  function forgetOnSignOut(root, session) {
+    var url = root.dataset.logoutUrl;
+    if (!url) return;
+    var prefix = LOCAL_PREFIX + root.dataset.user + ":";
+    Array.prototype.forEach.call(document.querySelectorAll("form"), function (form) {
+      if (form.getAttribute("action") !== url) return;
+      form.addEventListener("submit", function () {
+        if (session.ended) return;
+        try {
+          Object.keys(window.localStorage)
+            .filter(function (key) {
+              return key.indexOf(prefix) === 0;
+            })
+            .forEach(function (key) {
+              window.localStorage.removeItem(key);
+            });
+        } catch (e) {
+          /* storage disabled: nothing was kept */
+        }
+      });
     });
   }
 
