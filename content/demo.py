@@ -159,7 +159,11 @@ def load() -> dict:
             school=school, school_year=year, name=name, defaults={"grade": grade}
         )[0]
 
-    e8a, e9b, e10a = group(elvdal_ls, "8A", 8), group(elvdal_ls, "9B", 9), group(elvdal_ls, "10A", 10)
+    e8a, e9b, e10a = (
+        group(elvdal_ls, "8A", 8),
+        group(elvdal_ls, "9B", 9),
+        group(elvdal_ls, "10A", 10),
+    )
     b10a = group(bjorkas_school, "10A", 10)
     vg3 = group(nordvik_us, "VG3 B", 13)
     lower_sec = [subjects[c] for c in ("NOR", "MAT", "ENG", "NAT", "SAF", "KRO")]
@@ -186,14 +190,20 @@ def load() -> dict:
 
     # Families. Kari Solvang has two children at two schools.
     _, guardian = _account("demo-guardian")
-    ola = _student(_person("Ola", "Solvang"), datetime.date(y0 - 13, 3, 14), elvdal_ls, e8a, lower_sec)
-    mia = _student(_person("Mia", "Solvang"), datetime.date(y0 - 16, 9, 2), bjorkas_school, b10a, lower_sec)
+    ola = _student(
+        _person("Ola", "Solvang"), datetime.date(y0 - 13, 3, 14), elvdal_ls, e8a, lower_sec
+    )
+    mia = _student(
+        _person("Mia", "Solvang"), datetime.date(y0 - 16, 9, 2), bjorkas_school, b10a, lower_sec
+    )
     for child in (ola, mia):
         GuardianRelation.objects.get_or_create(guardian=guardian, student=child)
 
     # Another family the demo guardian must never reach.
     _, other_guardian = _account("demo-guardian2")
-    emil = _student(_person("Emil", "Lindmo"), datetime.date(y0 - 14, 6, 30), elvdal_ls, e9b, lower_sec)
+    emil = _student(
+        _person("Emil", "Lindmo"), datetime.date(y0 - 14, 6, 30), elvdal_ls, e9b, lower_sec
+    )
     GuardianRelation.objects.get_or_create(guardian=other_guardian, student=emil)
 
     # A student of age, with a guardian who no longer has access.

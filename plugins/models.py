@@ -183,7 +183,9 @@ class Student(models.Model):
             years -= 1
         return years
 
-    def is_of_age(self, age_of_majority: int | None = None, on: datetime.date | None = None) -> bool:
+    def is_of_age(
+        self, age_of_majority: int | None = None, on: datetime.date | None = None
+    ) -> bool:
         if age_of_majority is None:
             age_of_majority = settings.PORTAL_DEFAULT_AGE_OF_MAJORITY
         return self.birth_date <= majority_cutoff(age_of_majority, on)
@@ -210,7 +212,9 @@ class TeachingAssignment(models.Model):
 
     teacher = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="teaching")
     subject = models.ForeignKey(Subject, on_delete=models.PROTECT, related_name="assignments")
-    school_year = models.ForeignKey(SchoolYear, on_delete=models.PROTECT, related_name="assignments")
+    school_year = models.ForeignKey(
+        SchoolYear, on_delete=models.PROTECT, related_name="assignments"
+    )
     group = models.ForeignKey(
         Group, null=True, blank=True, on_delete=models.CASCADE, related_name="assignments"
     )

@@ -12,7 +12,9 @@ def jurisdiction_urlpatterns():
             patterns.append(
                 path(
                     f"j/{jurisdiction.code}/",
-                    include((jurisdiction.urls, jurisdiction.app_label), namespace=jurisdiction.code),
+                    include(
+                        (jurisdiction.urls, jurisdiction.app_label), namespace=jurisdiction.code
+                    ),
                 )
             )
     return patterns

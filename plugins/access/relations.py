@@ -47,7 +47,11 @@ class Relation:
         if record.pk is None or _person_id(user) is None:
             return False
         model = type(record)
-        return model._default_manager.filter(pk=record.pk).filter(self.q(user, jurisdiction, model)).exists()
+        return (
+            model._default_manager.filter(pk=record.pk)
+            .filter(self.q(user, jurisdiction, model))
+            .exists()
+        )
 
     def __str__(self):
         return self.label
@@ -171,7 +175,9 @@ class StudentSelf(Relation):
             return NOTHING
         q = Q(**{_path(model, "person"): person_id})
         if self.of_age:
-            q &= Q(**{_path(model, "birth_date__lte"): majority_cutoff(jurisdiction.age_of_majority)})
+            q &= Q(
+                **{_path(model, "birth_date__lte"): majority_cutoff(jurisdiction.age_of_majority)}
+            )
         return q
 
 

@@ -29,7 +29,9 @@ def case_view(view):
         if not user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         if not user.is_verified():
-            return redirect(reverse("accounts:verify") + "?" + urlencode({"next": request.get_full_path()}))
+            return redirect(
+                reverse("accounts:verify") + "?" + urlencode({"next": request.get_full_path()})
+            )
         return no_store(view(request, *args, **kwargs))
 
     return wrapper
@@ -41,7 +43,9 @@ def step_up_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not has_fresh_second_factor(request):
-            return redirect(reverse("accounts:verify") + "?" + urlencode({"next": request.get_full_path()}))
+            return redirect(
+                reverse("accounts:verify") + "?" + urlencode({"next": request.get_full_path()})
+            )
         return view(request, *args, **kwargs)
 
     return case_view(wrapper)

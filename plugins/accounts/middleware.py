@@ -39,7 +39,9 @@ class SecondFactorMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
-        self.open_prefixes = tuple(getattr(settings, "PORTAL_SECOND_FACTOR_OPEN_PREFIXES", DEFAULT_OPEN_PREFIXES))
+        self.open_prefixes = tuple(
+            getattr(settings, "PORTAL_SECOND_FACTOR_OPEN_PREFIXES", DEFAULT_OPEN_PREFIXES)
+        )
 
     def __call__(self, request):
         user = getattr(request, "user", None)
@@ -52,9 +54,13 @@ class SecondFactorMiddleware:
             elif now - int(started) > settings.PORTAL_SESSION_ABSOLUTE_SECONDS:
                 logout(request)
                 messages.info(request, _("Your session has ended. Please sign in again."))
-                return no_store(redirect(f"{settings.LOGIN_URL}?{urlencode({'next': request.get_full_path()})}"))
+                return no_store(
+                    redirect(f"{settings.LOGIN_URL}?{urlencode({'next': request.get_full_path()})}")
+                )
             if not request.path.startswith(self.open_prefixes) and not user.is_verified():
-                target = reverse("accounts:verify") + "?" + urlencode({"next": request.get_full_path()})
+                target = (
+                    reverse("accounts:verify") + "?" + urlencode({"next": request.get_full_path()})
+                )
                 return no_store(redirect(target))
         response = self.get_response(request)
         if signed_in:

@@ -68,13 +68,17 @@ class VerifyForm(forms.Form):
     token = forms.CharField(
         label=gettext_lazy("Code from your authenticator app, or a backup code"),
         max_length=32,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": True}
+        ),
     )
 
 
 def _safe_next(request, default="/"):
     target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+    if url_has_allowed_host_and_scheme(
+        target, {request.get_host()}, require_https=request.is_secure()
+    ):
         return target
     return default
 
@@ -103,7 +107,9 @@ def verify(request):
                 throttle.reset(keys)
                 return redirect(_safe_next(request))
             wait = throttle.record_failure(keys)
-            error = throttle.describe_wait(wait) if wait else _("That code is not valid. Try again.")
+            error = (
+                throttle.describe_wait(wait) if wait else _("That code is not valid. Try again.")
+            )
     response = render(
         request,
         "accounts/verify.html",

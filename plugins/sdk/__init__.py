@@ -1,6 +1,6 @@
 """The plugin SDK: everything a jurisdiction needs to declare itself.
 
-    from plugins.sdk import Jurisdiction, JurisdictionConfig, Role, allow, ...
+from plugins.sdk import Jurisdiction, JurisdictionConfig, Role, allow, ...
 """
 
 from .conformance import ConformanceFactory

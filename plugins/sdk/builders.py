@@ -12,6 +12,7 @@ import itertools
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from plugins.models import Group as SchoolGroup
 from plugins.models import (
     GuardianRelation,
     Organisation,
@@ -22,7 +23,6 @@ from plugins.models import (
     Subject,
     TeachingAssignment,
 )
-from plugins.models import Group as SchoolGroup
 
 _seq = itertools.count(1)
 
@@ -69,7 +69,9 @@ def user(username: str | None = None, *, password: str = "test-pass-2026"):
     return u
 
 
-def student(*, school_org: Organisation | None = None, age: int = 12, with_user: bool = False) -> Student:
+def student(
+    *, school_org: Organisation | None = None, age: int = 12, with_user: bool = False
+) -> Student:
     n = _n()
     school_org = school_org or school()
     year = school_year()
@@ -108,7 +110,9 @@ def teacher_of(st: Student, subj: Subject | None = None, *, via_group: bool = Fa
 
 def guardian_of(st: Student, *, granted: bool = False):
     u = user()
-    GuardianRelation.objects.create(guardian=u.person, student=st, access_granted_by_student=granted)
+    GuardianRelation.objects.create(
+        guardian=u.person, student=st, access_granted_by_student=granted
+    )
     return u
 
 

@@ -110,7 +110,9 @@ class Permission:
 
     def describe(self) -> str:
         who = ", ".join(self.roles)
-        return f"{self.record}.{self.action}: {who}" + (f" when {self.when.label}" if self.when else "")
+        return f"{self.record}.{self.action}: {who}" + (
+            f" when {self.when.label}" if self.when else ""
+        )
 
 
 def allow(record: str, action: str, *roles: str, when: Condition | None = None) -> Permission:
@@ -185,7 +187,9 @@ class ConsentSpec:
     code: str
     label: str
     record: str
-    signers: str = "guardian_or_student"  # any_guardian, all_guardians, student_of_age, guardian_or_student
+    signers: str = (
+        "guardian_or_student"  # any_guardian, all_guardians, student_of_age, guardian_or_student
+    )
     unlocks: str = ""
     withdrawable: bool = True
 

@@ -181,7 +181,9 @@ class Jurisdiction:
                 )
             names = [t.name for t in wf.transitions]
             if len(set(names)) != len(names):
-                raise ImproperlyConfigured(f"{where}: workflow of {wf.record} repeats a transition name.")
+                raise ImproperlyConfigured(
+                    f"{where}: workflow of {wf.record} repeats a transition name."
+                )
             for t in wf.transitions:
                 for state in (*t.source, t.target):
                     if state not in states:
@@ -272,7 +274,9 @@ class Jurisdiction:
                 }
                 for c in self.consents
             ],
-            "documents": [{"code": d.code, "label": str(d.label), "record": d.record} for d in self.documents],
+            "documents": [
+                {"code": d.code, "label": str(d.label), "record": d.record} for d in self.documents
+            ],
             "deadlines": [
                 {
                     "code": d.code,
@@ -309,7 +313,9 @@ class JurisdictionConfig(AppConfig):
 
         decl = self.jurisdiction
         if decl is None:
-            raise ImproperlyConfigured(f"App {self.label!r} must set JurisdictionConfig.jurisdiction.")
+            raise ImproperlyConfigured(
+                f"App {self.label!r} must set JurisdictionConfig.jurisdiction."
+            )
         if isinstance(decl, str):
             decl = import_string(decl)
         registry.register(decl(self))

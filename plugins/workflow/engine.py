@@ -105,6 +105,11 @@ def fire(record, transition_name: str, user, *, note: str = "", request=None) ->
         for guard in t.guards:
             if not guard.test(locked):
                 raise GuardFailed(str(guard.message))
+        if t.consent:
+            from plugins.consent import is_granted
+
+            if not is_granted(locked, t.consent):
+                raise GuardFailed(_("This step needs a signed consent first."))
         setattr(locked, wf.field, t.target)
         locked.save(update_fields=[wf.field])
         student = _student_of(locked)

@@ -54,7 +54,9 @@ def clear() -> None:
 def is_cacheable(request) -> bool:
     if timeout() <= 0 or request.method not in ("GET", "HEAD"):
         return False
-    if getattr(request, "is_preview", False):
+    if getattr(request, "is_preview", False) or request.GET:
+        # Guidance pages take no query parameters: caching each variant would
+        # only let anyone fill the cache with junk keys.
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:

@@ -25,7 +25,9 @@ if SECRET_KEY.startswith("insecure") or len(SECRET_KEY) < 50 or len(set(SECRET_K
         "SECRET_KEY is too weak for production: use at least 50 random characters."
     )
 if PORTAL_THROTTLE_FACTOR <= 0 or OTP_TOTP_THROTTLE_FACTOR <= 0:  # noqa: F405
-    raise ImproperlyConfigured("Sign-in throttling cannot be switched off in production (factor 0).")
+    raise ImproperlyConfigured(
+        "Sign-in throttling cannot be switched off in production (factor 0)."
+    )
 ALLOWED_HOSTS = [h.strip() for h in _require("ALLOWED_HOSTS").split(",") if h.strip()]
 DATABASES = {"default": dj_database_url.parse(_require("DATABASE_URL"), conn_max_age=60)}  # noqa: F405
 MEDIA_ROOT = Path(_require("MEDIA_ROOT"))  # noqa: F405

@@ -46,8 +46,15 @@ def test_demo_world(demo):
     assert adult.is_of_age(18)
     assert any(not s.is_of_age(18) for s in Student.objects.all())
     User = get_user_model()
-    for name in ("demo-guardian", "demo-student", "demo-teacher", "demo-coordinator",
-                 "demo-leader", "demo-editor", "demo-county"):
+    for name in (
+        "demo-guardian",
+        "demo-student",
+        "demo-teacher",
+        "demo-coordinator",
+        "demo-leader",
+        "demo-editor",
+        "demo-county",
+    ):
         user = User.objects.get(username=name)
         assert user.check_password("demo-pass-2026")
         assert user.totpdevice_set.filter(confirmed=True).exists()

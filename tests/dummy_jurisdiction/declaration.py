@@ -99,6 +99,7 @@ class DummyJurisdiction(Jurisdiction):
                     CaseStatus.SHARED,
                     CaseStatus.APPROVED,
                     roles=("guardian", "student"),
+                    consent="case-approval",
                     guards=(
                         Guard("has summary", lambda c: bool(c.summary), "Write a summary first."),
                         consent_guard(

@@ -36,7 +36,9 @@ def user_with_device():
 
 
 def code_for(device, offset=0):
-    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift + offset):06d}"
+    return (
+        f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift + offset):06d}"
+    )
 
 
 def post_password(client, username, password, **extra):
@@ -48,7 +50,9 @@ def post_password(client, username, password, **extra):
 
 
 def post_code(client, code, **extra):
-    return client.post(LOGIN, {"login_view-current_step": "token", "token-otp_token": code}, **extra)
+    return client.post(
+        LOGIN, {"login_view-current_step": "token", "token-otp_token": code}, **extra
+    )
 
 
 def test_sign_in_with_password_and_code(client, user_with_device):
@@ -82,7 +86,9 @@ def test_backup_code_signs_in_once(client):
     static = StaticDevice.objects.create(user=user, name="backup")
     StaticToken.objects.create(device=static, token="backup-one")
     post_password(client, user.username, PASSWORD)
-    response = client.post(LOGIN, {"login_view-current_step": "backup", "backup-otp_token": "backup-one"})
+    response = client.post(
+        LOGIN, {"login_view-current_step": "backup", "backup-otp_token": "backup-one"}
+    )
     assert response.status_code == 302
     assert not StaticToken.objects.filter(device=static).exists()
 
@@ -192,7 +198,9 @@ def test_step_up_is_asked_when_stale(client, settings, verified_client, user_wit
 def test_verify_refuses_open_redirect(verified_client, user_with_device):
     user, device = user_with_device
     c = verified_client(user, fresh=False)
-    response = c.post("/accounts/verify/", {"token": code_for(device), "next": "https://evil.example/"})
+    response = c.post(
+        "/accounts/verify/", {"token": code_for(device), "next": "https://evil.example/"}
+    )
     assert response["Location"] == "/"
 
 
@@ -235,7 +243,9 @@ def test_password_reset_by_email(client):
     response = client.get(link, follow=True)
     assert response.status_code == 200
     form_url = response.redirect_chain[-1][0]
-    response = client.post(form_url, {"new_password1": "a-new-long-pass-2026", "new_password2": "a-new-long-pass-2026"})
+    response = client.post(
+        form_url, {"new_password1": "a-new-long-pass-2026", "new_password2": "a-new-long-pass-2026"}
+    )
     assert response.status_code == 302
     user.refresh_from_db()
     assert user.check_password("a-new-long-pass-2026")

@@ -322,3 +322,35 @@ def test_allowed_transitions_agree_with_fire():
             except InvalidState:
                 continue
             assert fired is (t.name in offered), (actor, t.name)
+
+
+def test_declared_consent_is_enforced_even_without_a_guard(monkeypatch):
+    """``Transition.consent`` alone stops the step until the consent is signed."""
+    import dataclasses
+
+    from plugins.registry import registry
+    from plugins.workflow import GuardFailed, fire
+    from tests.dummy_jurisdiction.conformance import sign_approval
+    from tests.dummy_jurisdiction.models import Case
+
+    j = registry.get("dummy")
+    wf = j.workflow_for("Case")
+    bare = dataclasses.replace(wf.transition("approve"), guards=())
+    assert bare.consent == "case-approval"
+    original = type(wf).transition
+    monkeypatch.setattr(
+        type(wf),
+        "transition",
+        lambda self, name: bare if name == "approve" else original(self, name),
+    )
+    st = b.student()
+    guardian = b.guardian_of(st)
+    case = Case.objects.create(student=st, status="shared", summary="Plan text")
+    with pytest.raises(GuardFailed, match="signed consent"):
+        fire(case, "approve", guardian)
+    case.refresh_from_db()
+    assert case.status == "shared"
+    sign_approval(case, signer=guardian)
+    fire(case, "approve", guardian)
+    case.refresh_from_db()
+    assert case.status == "approved"

@@ -13,11 +13,27 @@ pytestmark = pytest.mark.slow
 
 
 def run_manage(*args, env_extra=None):
-    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "MEDIA_ROOT", "DJANGO_ALLOW_ASYNC_UNSAFE")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k
+        not in (
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "DATABASE_URL",
+            "MEDIA_ROOT",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        )
+    }
     env["DJANGO_SETTINGS_MODULE"] = "portal.settings.production"
     env.update(env_extra or {})
     return subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
@@ -31,7 +47,9 @@ def good_env(tmp_path):
 
 
 def test_check_deploy_is_clean(tmp_path):
-    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env_extra=good_env(tmp_path))
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", env_extra=good_env(tmp_path)
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
@@ -55,7 +73,9 @@ def test_refuses_weak_secret_key(tmp_path, key):
 
 def test_production_is_not_debug(tmp_path):
     result = run_manage(
-        "shell", "-c", "from django.conf import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)",
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG, settings.SESSION_COOKIE_SECURE)",
         env_extra=good_env(tmp_path),
     )
     assert result.returncode == 0, result.stderr

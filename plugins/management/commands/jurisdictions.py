@@ -20,16 +20,22 @@ class Command(BaseCommand):
             self.stdout.write("No jurisdiction plugins are installed.")
             return
         for d in described:
-            self.stdout.write(self.style.MIGRATE_HEADING(f"{d['code']}  {d['name']}  v{d['version']}"))
-            self.stdout.write(f"  app: {d['app']}   languages: {', '.join(d['languages']) or '-'}   "
-                              f"age of majority: {d['age_of_majority']}   urls: {d['url_prefix'] or '-'}")
+            self.stdout.write(
+                self.style.MIGRATE_HEADING(f"{d['code']}  {d['name']}  v{d['version']}")
+            )
+            self.stdout.write(
+                f"  app: {d['app']}   languages: {', '.join(d['languages']) or '-'}   "
+                f"age of majority: {d['age_of_majority']}   urls: {d['url_prefix'] or '-'}"
+            )
             self.stdout.write("  roles:")
             for r in d["roles"]:
                 self.stdout.write(f"    {r['code']:<16} {r['label']}  ({r['relation']})")
             self.stdout.write("  role matrix:")
             for c in d["matrix"]:
                 when = f"  when {c['when']}" if c["when"] else ""
-                self.stdout.write(f"    {c['record']}.{c['action']:<10} {', '.join(c['roles'])}{when}")
+                self.stdout.write(
+                    f"    {c['record']}.{c['action']:<10} {', '.join(c['roles'])}{when}"
+                )
             self.stdout.write("  workflows:")
             for wf in d["workflows"]:
                 self.stdout.write(f"    {wf['record']} ({wf['field']}, starts {wf['initial']})")
@@ -46,5 +52,7 @@ class Command(BaseCommand):
                     )
             self.stdout.write("  consents:")
             for c in d["consents"] or [{"code": "-", "label": "", "signers": "", "unlocks": ""}]:
-                self.stdout.write(f"    {c['code']}  {c['label']}  signers: {c['signers']}  unlocks: {c['unlocks']}")
+                self.stdout.write(
+                    f"    {c['code']}  {c['label']}  signers: {c['signers']}  unlocks: {c['unlocks']}"
+                )
             self.stdout.write("")

@@ -130,3 +130,11 @@ def test_cache_can_be_switched_off(make_booklet, settings):
     reader = Client()
     reader.get(booklet.url)
     assert "X-Portal-Cache" not in reader.get(booklet.url)
+
+
+def test_query_strings_are_not_cached(make_booklet):
+    booklet = make_booklet(chapters=1)
+    reader = Client()
+    reader.get(booklet.url + "?utm=1")
+    assert "X-Portal-Cache" not in reader.get(booklet.url + "?utm=1")
+    assert reader.get(booklet.url)["X-Portal-Cache"] == "miss"
