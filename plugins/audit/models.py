@@ -17,36 +17,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plugins.appendonly import AppendOnlyError, AppendOnlyModel
 
-class AppendOnlyError(Exception):
-    """Raised on any attempt to change or delete audit rows."""
-
-
-class AuditQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Audit events cannot be changed.")
-
-    def delete(self):
-        raise AppendOnlyError("Audit events cannot be deleted.")
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        raise AppendOnlyError("Audit events cannot be changed.")
-
-    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
-        raise AppendOnlyError("Audit events cannot be changed.")
-
-    # Django's own delete machinery calls this on querysets.
-    def _raw_delete(self, using):
-        raise AppendOnlyError("Audit events cannot be deleted.")
-
-    _raw_delete.queryset_only = True
+__all__ = ["AppendOnlyError", "AuditEvent"]
 
 
-class AuditManager(models.Manager.from_queryset(AuditQuerySet)):
-    pass
-
-
-class AuditEvent(models.Model):
+class AuditEvent(AppendOnlyModel):
     #: The usual actions. A plugin's own matrix actions (``extra_actions``) are
     #: stored as they are named.
     class Action(models.TextChoices):
@@ -104,8 +80,6 @@ class AuditEvent(models.Model):
     #: The URL path of the request (never its query string or body).
     path = models.CharField(_("path"), max_length=300, blank=True)
 
-    objects = AuditManager()
-
     class Meta:
         app_label = "plugins"
         ordering = ["-at", "-pk"]
@@ -119,14 +93,3 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.at:%Y-%m-%d %H:%M:%S} {self.actor_name or '-'} {self.action} {self.record_type} {self.record_id}".strip()
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            raise AppendOnlyError("Audit events cannot be changed.")
-        if kwargs.get("force_update") or kwargs.get("update_fields"):
-            raise AppendOnlyError("Audit events cannot be changed.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Audit events cannot be deleted.")

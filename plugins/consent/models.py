@@ -18,6 +18,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plugins.appendonly import AppendOnlyError, AppendOnlyModel  # noqa: F401  (re-exported)
+
 
 class Signers(models.TextChoices):
     """Who may sign; the values are those of ``ConsentSpec.signers``."""
@@ -115,34 +117,7 @@ class ConsentRequest(models.Model):
         return " ".join(self.content_hash[i : i + 8] for i in range(0, len(self.content_hash), 8))
 
 
-class AppendOnlyError(Exception):
-    """Raised on any attempt to change or delete a consent receipt."""
-
-
-class ReceiptQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise AppendOnlyError("Consent receipts cannot be changed.")
-
-    def delete(self):
-        raise AppendOnlyError("Consent receipts cannot be deleted.")
-
-    def bulk_update(self, objs, fields, batch_size=None):
-        raise AppendOnlyError("Consent receipts cannot be changed.")
-
-    def update_or_create(self, defaults=None, create_defaults=None, **kwargs):
-        raise AppendOnlyError("Consent receipts cannot be changed.")
-
-    def _raw_delete(self, using):
-        raise AppendOnlyError("Consent receipts cannot be deleted.")
-
-    _raw_delete.queryset_only = True
-
-
-class ReceiptManager(models.Manager.from_queryset(ReceiptQuerySet)):
-    pass
-
-
-class ConsentReceipt(models.Model):
+class ConsentReceipt(AppendOnlyModel):
     """One decision on one consent request, kept as evidence."""
 
     class Decision(models.TextChoices):
@@ -171,8 +146,6 @@ class ConsentReceipt(models.Model):
     method = models.CharField(_("how"), max_length=300)
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)
 
-    objects = ReceiptManager()
-
     class Meta:
         ordering = ["at", "pk"]
         default_permissions = ("view",)
@@ -181,12 +154,3 @@ class ConsentReceipt(models.Model):
 
     def __str__(self):
         return f"{self.signer_name} {self.decision} {self.request.spec_code} at {self.at:%Y-%m-%d %H:%M:%S}"
-
-    def save(self, *args, **kwargs):
-        if not self._state.adding or kwargs.get("force_update") or kwargs.get("update_fields"):
-            raise AppendOnlyError("Consent receipts cannot be changed.")
-        kwargs["force_insert"] = True
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise AppendOnlyError("Consent receipts cannot be deleted.")
