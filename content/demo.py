@@ -78,8 +78,13 @@ def _org(slug, kind, name, parent=None, level=""):
     return org
 
 
-def _account(username: str, *, second_factor: bool = True):
-    given, family, _desc = ACCOUNTS[username]
+def _account(username: str, given: str = "", family: str = "", *, second_factor: bool = True):
+    """A demo account with the published password, TOTP secret and backup codes.
+
+    Names come from ACCOUNTS unless given (jurisdiction demos name their own accounts).
+    """
+    if not given:
+        given, family, _desc = ACCOUNTS[username]
     User = get_user_model()
     user, created = User.objects.get_or_create(
         username=username,
@@ -235,10 +240,37 @@ def load() -> dict:
 
     guidance = guidance_demo.load(school_year_start=y0)
 
-    return {
+    world = {
         "guidance": guidance,
         "county": county,
+        "municipalities": {"elvdal": elvdal, "bjorkas": bjorkas},
         "schools": [elvdal_ls, bjorkas_school, nordvik_us],
         "students": {"ola": ola, "mia": mia, "emil": emil, "nora": nora},
+        "subjects": subjects,
         "school_year": year,
+        "accounts": {
+            "guardian": guardian,
+            "guardian2": other_guardian,
+            "student": nora_person,
+            "teacher": teacher,
+            "coordinator": coordinator,
+            "leader": leader,
+            "county": county_officer,
+        },
+        # account(username, given, family) -> (user, person): a demo account with the
+        # published password and second factor, for jurisdiction demos.
+        "account": _account,
     }
+    _load_jurisdiction_demos(world)
+    return world
+
+
+def _load_jurisdiction_demos(world: dict) -> None:
+    """Each installed jurisdiction adds its cases to the shared demo world."""
+    from django.utils.module_loading import import_string
+
+    from plugins.registry import registry
+
+    for jurisdiction in registry.all():
+        if jurisdiction.demo:
+            import_string(jurisdiction.demo)(world)

@@ -55,6 +55,11 @@ class Jurisdiction:
     urls: ClassVar[str | None] = None
     #: Dotted path of the conformance factory class (see plugins.sdk.conformance).
     conformance: ClassVar[str | None] = None
+    #: Dotted path of ``load(world: dict) -> None``, called by ``manage.py load_demo``
+    #: after the shared demo world exists (idempotent; fictional people only).
+    #: ``world``: "county", "municipalities", "schools", "students", "subjects",
+    #: "school_year", "accounts" (Persons by role) and "account" (makes a demo login).
+    demo: ClassVar[str | None] = None
 
     def __init__(self, app_config: AppConfig):
         self.app_config = app_config

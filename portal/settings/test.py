@@ -25,5 +25,5 @@ PORTAL_PAGE_CACHE_SECONDS = 0
 # The test-only plugins under tests/ prove the plugin contract.
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.dummy_jurisdiction"]  # noqa: F405
 if os.environ.get("DATABASE_URL", "").startswith("postgres"):
-    DATABASES["default"]["TEST"] = {"NAME": "test_portal"}  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": os.environ.get("TEST_DB_NAME", "test_portal")}  # noqa: F405
 LANGUAGE_CODE = "en"  # tests assert English source strings unless they switch language

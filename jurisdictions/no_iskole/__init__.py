@@ -1,0 +1,1 @@
+"""IOP: a jurisdiction plugin for the education plan portal."""

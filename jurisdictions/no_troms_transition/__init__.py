@@ -1,0 +1,1 @@
+"""Overgangsplaner: a jurisdiction plugin for the education plan portal."""

@@ -1,0 +1,1 @@
+"""ИОП: a jurisdiction plugin for the education plan portal."""

@@ -1,0 +1,1 @@
+"""IUP: a jurisdiction plugin for the education plan portal."""
