@@ -11,9 +11,8 @@ import pytest
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from plugins.sdk import builders as b
-
 from jurisdictions.rs_pravilnik.models import Plan, PlanStatus
+from plugins.sdk import builders as b
 
 pytestmark = pytest.mark.django_db
 
