@@ -4,6 +4,9 @@ Each relation is one database filter (``q``), so the same definition
 answers "may this user see this record?" (``test``: one EXISTS query) and
 "which records may this user list?" (a filter on the list's queryset).
 A record model names the ORM path to its student in ``portal_student_path``.
+A school-level record (a school's application to its county, say) has no
+single student: it sets ``portal_student_path = None`` and names the path to
+its school in ``portal_school_path``; then only school roles can reach it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,14 @@ from plugins.models import (
 )
 
 NOTHING = Q(pk__in=[])
+
+
+def _has_student(model) -> bool:
+    return bool(getattr(model, "portal_student_path", None))
+
+
+def _school_path(model) -> str:
+    return getattr(model, "portal_school_path", None) or _path(model, "school")
 
 
 def _path(model_or_record, suffix: str = "") -> str:
@@ -102,7 +113,7 @@ class HasRoleAtSchool(Relation):
         if person_id is None:
             return NOTHING
         today = timezone.localdate()
-        school = _path(model, "school")
+        school = _school_path(model)
         orgs = Q(organisation=OuterRef(school))
         if self.include_owners:
             orgs |= Q(organisation=OuterRef(f"{school}__parent"))
@@ -130,7 +141,7 @@ class TeachesStudent(Relation):
 
     def q(self, user, jurisdiction, model):
         person_id = _person_id(user)
-        if person_id is None:
+        if person_id is None or not _has_student(model):
             return NOTHING
         student = _path(model)
         today = timezone.localdate()
@@ -153,7 +164,7 @@ class GuardianOf(Relation):
 
     def q(self, user, jurisdiction, model):
         person_id = _person_id(user)
-        if person_id is None:
+        if person_id is None or not _has_student(model):
             return NOTHING
         cutoff = majority_cutoff(jurisdiction.age_of_majority)
         relations = GuardianRelation.objects.filter(
@@ -171,7 +182,7 @@ class StudentSelf(Relation):
 
     def q(self, user, jurisdiction, model):
         person_id = _person_id(user)
-        if person_id is None:
+        if person_id is None or not _has_student(model):
             return NOTHING
         q = Q(**{_path(model, "person"): person_id})
         if self.of_age:

@@ -529,8 +529,28 @@ def _decide(req: ConsentRequest, http_request, decision: str, reason: str = "") 
 
 
 def sign(req: ConsentRequest, http_request) -> ConsentReceipt:
-    """Sign ``req`` as the request's user. Needs a fresh second factor (step-up)."""
-    return _decide(req, http_request, Decision.SIGNED)
+    """Sign ``req`` as the request's user. Needs a fresh second factor (step-up).
+
+    When the spec says ``fire_on_sign``, the transition it unlocks is fired
+    as the signer in the same transaction: the signature and the step it
+    allows land together or not at all.
+    """
+    spec = spec_of(req)
+    if not (spec is not None and spec.fire_on_sign and spec.unlocks):
+        return _decide(req, http_request, Decision.SIGNED)
+    from plugins.workflow import TransitionError, fire
+
+    try:
+        with transaction.atomic():
+            receipt = _decide(req, http_request, Decision.SIGNED)
+            record = record_of(req)
+            if req.status == Status.SIGNED and record is not None:
+                fire(record, spec.unlocks, http_request.user, request=http_request)
+    except TransitionError as exc:
+        # Nothing is kept: the signature would unlock a step that cannot happen now.
+        req.refresh_from_db()
+        raise NotOpen(str(exc)) from exc
+    return receipt
 
 
 def refuse(req: ConsentRequest, http_request, *, reason: str = "") -> ConsentReceipt:

@@ -192,6 +192,9 @@ class ConsentSpec:
     )
     unlocks: str = ""
     withdrawable: bool = True
+    #: Fire the ``unlocks`` transition as the signer once the consent is signed
+    #: (e.g. the family's approval moves an application on by itself).
+    fire_on_sign: bool = False
 
 
 @dataclass(frozen=True)

@@ -219,9 +219,12 @@ class Jurisdiction:
             raise ImproperlyConfigured(
                 f"{where}: record type {name!r} is not a model of app {self.app_label!r}."
             ) from None
-        if not getattr(model, "portal_student_path", None):
+        if not getattr(model, "portal_student_path", None) and not getattr(
+            model, "portal_school_path", None
+        ):
             raise ImproperlyConfigured(
-                f"{where}: model {name} must set portal_student_path (the ORM path to its Student)."
+                f"{where}: model {name} must set portal_student_path (the ORM path to its "
+                "Student), or for a school-level record portal_school_path."
             )
 
     # -- description -------------------------------------------------------

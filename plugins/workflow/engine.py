@@ -34,7 +34,9 @@ class StepUpRequired(TransitionError):
 
 
 def _student_of(record):
-    path = type(record).portal_student_path
+    path = getattr(type(record), "portal_student_path", None)
+    if not path:
+        return None  # a school-level record (``portal_school_path``)
     if path == "pk":
         return record
     obj = record

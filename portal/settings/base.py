@@ -32,7 +32,8 @@ CORE_APPS = [
 ]
 
 JURISDICTION_APPS = discover_jurisdiction_apps(
-    extra=[a for a in os.environ.get("PORTAL_EXTRA_JURISDICTIONS", "").split(",") if a]
+    extra=[a for a in os.environ.get("PORTAL_EXTRA_JURISDICTIONS", "").split(",") if a],
+    disabled=[a for a in os.environ.get("PORTAL_DISABLED_JURISDICTIONS", "").split(",") if a],
 )
 
 INSTALLED_APPS = [

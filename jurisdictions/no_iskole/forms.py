@@ -1,0 +1,146 @@
+"""Forms of the IOP module. Long texts save drafts as one types (``plugins.drafts``)."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plugins.drafts import AutosaveTextarea
+
+from .models import (
+    AnnualReport,
+    CertificateAppendix,
+    Iop,
+    IopDocument,
+    SchoolApplication,
+    StudentApplication,
+    SubjectPlan,
+    WorkStatus,
+)
+
+TEXT = {"rows": 6}
+MAX_TEXT = 20_000
+
+
+def _limit(form, names):
+    for name in names:
+        form.fields[name].max_length = MAX_TEXT
+        form.fields[name].widget.attrs["maxlength"] = MAX_TEXT
+
+
+class StudentApplicationForm(forms.ModelForm):
+    class Meta:
+        model = StudentApplication
+        fields = ["expert_assessment", "goals", "other_information", "subjects"]
+        widgets = {
+            "expert_assessment": AutosaveTextarea(attrs=TEXT),
+            "goals": AutosaveTextarea(attrs=TEXT),
+            "other_information": AutosaveTextarea(attrs={"rows": 4}),
+            "subjects": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only the subjects the student is registered with can be applied for.
+        self.fields["subjects"].queryset = self.instance.student.subjects.order_by("name")
+        self.fields["subjects"].help_text = _("The subjects the student is registered with.")
+        _limit(self, ["expert_assessment", "goals", "other_information"])
+
+
+class SchoolApplicationForm(forms.ModelForm):
+    class Meta:
+        model = SchoolApplication
+        fields = ["name", "addressee"]
+
+    def __init__(self, *args, addressees=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if addressees is not None:
+            self.fields["addressee"].queryset = addressees
+        self.fields["addressee"].required = False
+
+
+class SentDateForm(forms.Form):
+    sent_on = forms.DateField(
+        label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}), required=True
+    )
+
+
+class IopForm(forms.ModelForm):
+    class Meta:
+        model = Iop
+        fields = ["mapping", "overall_goals", "organisation"]
+        widgets = {
+            "mapping": AutosaveTextarea(attrs=TEXT),
+            "overall_goals": AutosaveTextarea(attrs=TEXT),
+            "organisation": AutosaveTextarea(attrs=TEXT),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit(self, self.Meta.fields)
+
+
+class SubjectPlanForm(forms.ModelForm):
+    half_year_assessment = forms.CharField(
+        label=_("Half-year assessment"), required=False, widget=AutosaveTextarea(attrs=TEXT)
+    )
+    annual_assessment = forms.CharField(
+        label=_("Annual assessment"), required=False, widget=AutosaveTextarea(attrs=TEXT)
+    )
+
+    class Meta:
+        model = SubjectPlan
+        fields = ["competence_goals", "learning_goals", "work_status"]
+        widgets = {
+            "competence_goals": AutosaveTextarea(attrs=TEXT),
+            "learning_goals": AutosaveTextarea(attrs=TEXT),
+            "work_status": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["work_status"].choices = WorkStatus.choices
+        _limit(
+            self,
+            ["competence_goals", "learning_goals", "half_year_assessment", "annual_assessment"],
+        )
+
+
+class AnnualReportForm(forms.ModelForm):
+    class Meta:
+        model = AnnualReport
+        fields = ["summary", "teaching_assessment", "continued_need"]
+        widgets = {f: AutosaveTextarea(attrs=TEXT) for f in fields}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit(self, self.Meta.fields)
+
+
+class CertificateAppendixForm(forms.ModelForm):
+    class Meta:
+        model = CertificateAppendix
+        fields = ["content"]
+        widgets = {"content": AutosaveTextarea(attrs={"rows": 10})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _limit(self, self.Meta.fields)
+
+
+class LogEntryForm(forms.Form):
+    text = forms.CharField(
+        label=_("New log entry"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
+class DocumentEditForm(forms.ModelForm):
+    class Meta:
+        model = IopDocument
+        fields = ["title", "visible_to_teachers"]
+
+
+class AddSubjectForm(forms.Form):
+    subject = forms.ModelChoiceField(label=_("Subject"), queryset=None)
+
+    def __init__(self, *args, subjects=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].queryset = subjects
