@@ -301,10 +301,11 @@ def _content_changed(request, app, before: str) -> None:
 @case_view
 def application_edit(request, pk):
     app = fetch(request, "edit", _application_qs(), pk=pk)
+    # Before binding: a valid ModelForm writes the new values into ``app``.
+    before = approval_text(app)
     form = f.StudentApplicationForm(request.POST or None, instance=app)
     keys = drafts.autosave(form, request, "expert_assessment", "goals", "other_information")
     if request.method == "POST" and form.is_valid():
-        before = approval_text(app)
         with transaction.atomic():
             form.save()
             _content_changed(request, app, before)
@@ -412,6 +413,7 @@ def application_detach(request, pk, uuid):
 def application_context(app) -> dict:
     return {
         "app": app,
+        "studentapplication": app,
         "subjects": app.subjects.order_by("name"),
         "attachment_titles": [d.title for d in attachments_of(app)],
     }
@@ -702,8 +704,8 @@ def iop_detail(request, pk):
             pdfs=[
                 (code, label)
                 for code, label, action in PDF_ACTIONS_LABELLED()
-                if can(user, action, iop if code != "certificate-appendix" else appendix)
-                and (code != "certificate-appendix" or appendix is not None)
+                if (code != "certificate-appendix" and can(user, action, iop))
+                or (code == "certificate-appendix" and appendix and can(user, action, appendix))
             ],
             add_subject_form=f.AddSubjectForm(subjects=registered)
             if can(user, "edit", iop) and registered.exists()
@@ -990,11 +992,13 @@ def iop_pdf_context(user, iop) -> dict:
     for plan in plans:
         plan.half_year = by_plan.get(plan.pk, {}).get(AssessmentKind.HALF_YEAR)
         plan.annual = by_plan.get(plan.pk, {}).get(AssessmentKind.ANNUAL)
+    appendix = permitted(user, "view", CertificateAppendix.objects.filter(iop=iop)).first()
     return {
         "iop": iop,
         "plans": plans,
         "report": permitted(user, "view", AnnualReport.objects.filter(iop=iop)).first(),
-        "appendix": permitted(user, "view", CertificateAppendix.objects.filter(iop=iop)).first(),
+        "appendix": appendix,
+        "certificateappendix": appendix,
     }
 
 
