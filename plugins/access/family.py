@@ -42,3 +42,35 @@ def may_grant_access(user, student) -> bool:
         and student.person_id == person.pk
         and student.is_of_age(settings.PORTAL_DEFAULT_AGE_OF_MAJORITY)
     )
+
+
+def held_role_codes(user) -> set[str]:
+    """Role codes a person holds anywhere today (school roles, teaching, guardian, student).
+
+    For menus and start pages only: what a person may open is decided per record.
+    """
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from plugins.models import GuardianRelation, RoleAssignment, TeachingAssignment
+
+    person = getattr(user, "person", None)
+    if person is None:
+        return set()
+    today = timezone.localdate()
+    held = set(
+        RoleAssignment.objects.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=today),
+            person=person,
+        ).values_list("role", flat=True)
+    )
+    if TeachingAssignment.objects.filter(
+        teacher=person, school_year__starts__lte=today, school_year__ends__gte=today
+    ).exists():
+        held |= {"teacher", "own_subject"}
+    if GuardianRelation.objects.filter(guardian=person).exists():
+        held.add("guardian")
+    if Student.objects.filter(person=person).exists():
+        held.add("student")
+    return held
