@@ -656,6 +656,7 @@ def iop_detail(request, pk):
     iop = fetch(request, "view", _iop_qs(), pk=pk)
     user = request.user
     plans = list(permitted(user, "view", iop.subject_plans.select_related("subject")))
+    editable = set(permitted(user, "edit", iop.subject_plans.all()).values_list("pk", flat=True))
     assessments = {}
     for a in permitted(user, "view", SubjectAssessment.objects.filter(iop=iop)):
         assessments.setdefault(a.subject_plan_id, {})[a.kind] = a
@@ -664,7 +665,7 @@ def iop_detail(request, pk):
             assessments.get(plan.pk, {}).get(k) for k in AssessmentKind.values
         ]
         plan.visible_assessments = [a for a in plan.visible_assessments if a is not None]
-        plan.may_edit = can(user, "edit", plan)
+        plan.may_edit = plan.pk in editable
     switcher = permitted(user, "view", _iop_qs().filter(school_year=iop.school_year))
     report = permitted(user, "view", AnnualReport.objects.filter(iop=iop)).first()
     appendix = permitted(user, "view", CertificateAppendix.objects.filter(iop=iop)).first()
