@@ -35,3 +35,4 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns.append(path("", include(wagtail_urls)))
+handler500 = "portal.views.server_error"
