@@ -1,13 +1,18 @@
-"""What this jurisdiction is, as data: roles, role matrix, workflow, consents, deadlines.
+"""What this jurisdiction is, as data: roles, role matrix, workflows, consents, deadlines.
 
-The registry validates this at start-up, ``manage.py jurisdictions`` lists it
-and the conformance suite (``pytest tests/conformance -k no-troms-transition``) tests
-every matrix cell and every transition of it.
+The transition routine for at-risk students ("noen-elever") from lower to
+upper secondary school: screening per class, the rektor's decision, consent
+from student and guardian, the individual transition plan and its handover,
+and the yearly measures calendar. The conformance suite
+(``pytest tests/conformance -k no-troms-transition``) tests every cell.
 """
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from plugins.sdk import (
     ConsentSpec,
-    Deadline,
     Guard,
     Jurisdiction,
     MenuItem,
@@ -16,79 +21,312 @@ from plugins.sdk import (
     Workflow,
     allow,
     relations,
-    state_at_least,
     state_in,
 )
 
-from .models import PlanStatus
+from . import consents as consent_rules
+from .measures import MEASURES
+from .models import Outcome, PlanStatus, RowStatus, TransitionPlan
+from .relations import receiving_school_staff
 
-ORDER = PlanStatus.values
-shared_or_later = state_at_least(PlanStatus.SHARED, ORDER)
+STAFF = ("rektor", "counsellor")
+RUNNING = (PlanStatus.ACTIVE, PlanStatus.HANDED_OVER)
+#: The step whose completion means the application is sent.
+APPLICATION_STEP = "application"
 
 
-def has_summary(plan) -> bool:
-    return bool(plan.summary.strip())
+# -- guards and effects ------------------------------------------------------------------
+def has_override_reason(row) -> bool:
+    return bool((row.override_reason or "").strip())
 
 
+def not_special_intake(row) -> bool:
+    return row.proposal().outcome != Outcome.SPECIAL_INTAKE
+
+
+def has_no_plan(row) -> bool:
+    return not TransitionPlan.objects.filter(screening=row).exists()
+
+
+def application_sent(plan) -> bool:
+    return plan.steps.filter(code=APPLICATION_STEP, done_at__isnull=False).exists()
+
+
+def record_confirmation(record, transition, user, log):
+    record.decision = record.proposal().outcome
+    record.overrides_proposal = False
+    record.override_reason = ""
+    record.decided_by = user if getattr(user, "is_authenticated", False) else None
+    record.decided_at = log.at
+    record.save(
+        update_fields=[
+            "decision",
+            "overrides_proposal",
+            "override_reason",
+            "decided_by",
+            "decided_at",
+        ]
+    )
+
+
+def record_override(record, transition, user, log):
+    proposed = record.proposal().outcome
+    record.decision = Outcome.ORDINARY if proposed == Outcome.TRANSITION else Outcome.TRANSITION
+    record.overrides_proposal = True
+    record.decided_by = user if getattr(user, "is_authenticated", False) else None
+    record.decided_at = log.at
+    record.save(update_fields=["decision", "overrides_proposal", "decided_by", "decided_at"])
+
+
+def clear_decision(record, transition, user, log):
+    record.decision = ""
+    record.overrides_proposal = False
+    record.decided_by = None
+    record.decided_at = None
+    record.save(update_fields=["decision", "overrides_proposal", "decided_by", "decided_at"])
+
+
+def stamp_handover(record, transition, user, log):
+    record.handed_over_at = timezone.now()
+    record.save(update_fields=["handed_over_at"])
+
+
+def ask_consent_again(record, transition, user, log):
+    consent_rules.ask(record, requested_by=user)
+
+
+# -- the declaration -----------------------------------------------------------------------
 class NoTromsTransitionJurisdiction(Jurisdiction):
     code = "no-troms-transition"
-    name = "Overgangsplaner"
-    version = "0.1.0"
-    languages = ("en",)
+    name = _("Transition follow-up")
+    version = "1.0.0"
+    languages = ("nb", "en")
     age_of_majority = 18
+    description = _(
+        "Screening, consent and individual transition plans for students at risk of not "
+        "completing upper secondary school, with the yearly measures calendar."
+    )
+    confidentiality = "Unntatt offentlighet, jf. offl. § 13 og fvl. § 13"
     urls = "jurisdictions.no_troms_transition.urls"
     conformance = "jurisdictions.no_troms_transition.conformance.NoTromsTransitionFactory"
+    demo = "jurisdictions.no_troms_transition.demo.load"
 
     roles = (
-        Role("coordinator", "Coordinator", relations.has_role_at_school("coordinator")),
-        Role("teacher", "Teacher", relations.teaches_student),
-        Role("guardian", "Guardian", relations.guardian_of_student),
-        Role("student", "Student", relations.student_self),
+        Role(
+            "rektor",
+            _("Rektor"),
+            relations.has_role_at_school("rektor"),
+            description=_("Leads the routine at the lower-secondary school and decides."),
+        ),
+        Role(
+            "counsellor",
+            _("Counsellor"),
+            relations.has_role_at_school("counsellor"),
+            description=_("Runs the transition plans at the lower-secondary school."),
+        ),
+        Role(
+            "teacher",
+            _("Teacher"),
+            relations.teaches_student,
+            description=_("Teaches the student this school year; helps screen the class."),
+        ),
+        Role(
+            "upper_staff",
+            _("Upper-secondary contact"),
+            receiving_school_staff,
+            description=_("Staff of the receiving school; sees the plan once consent is given."),
+        ),
+        Role("guardian", _("Guardian"), relations.guardian_of_student),
+        Role("student", _("Student"), relations.student_self),
     )
     matrix = (
-        allow("Plan", "view", "coordinator", "teacher"),
-        allow("Plan", "view", "guardian", "student", when=shared_or_later),
-        allow("Plan", "edit", "coordinator", when=state_in(PlanStatus.DRAFT)),
-        allow("Plan", "approve", "guardian", "student", when=state_in(PlanStatus.SHARED)),
+        allow("SchoolData", "view", "rektor", "counsellor", "teacher"),
+        allow("SchoolData", "edit", "rektor", "counsellor"),
+        allow("ScreeningRow", "view", "rektor", "counsellor", "teacher"),
+        allow(
+            "ScreeningRow", "edit", "rektor", "counsellor", "teacher", when=state_in(RowStatus.OPEN)
+        ),
+        allow("ScreeningRow", "decide", "rektor", when=state_in(RowStatus.OPEN)),
+        allow("ScreeningRow", "manage", *STAFF, when=state_in(RowStatus.DECIDED)),
+        allow("TransitionPlan", "view", "rektor", "counsellor", "teacher"),
+        allow(
+            "TransitionPlan",
+            "view",
+            "upper_staff",
+            "guardian",
+            "student",
+            when=consent_rules.consent_given,
+        ),
+        allow("TransitionPlan", "edit", *STAFF, when=state_in(*RUNNING)),
+        allow(
+            "TransitionPlan",
+            "edit",
+            "upper_staff",
+            when=state_in(PlanStatus.HANDED_OVER) & consent_rules.consent_given,
+        ),
+        allow("TransitionPlan", "manage", *STAFF),
     )
     workflows = (
         Workflow(
-            record="Plan",
-            states=PlanStatus,
-            initial=PlanStatus.DRAFT,
+            record="ScreeningRow",
+            states=RowStatus,
+            initial=RowStatus.OPEN,
             transitions=(
                 Transition(
-                    "share",
-                    PlanStatus.DRAFT,
-                    PlanStatus.SHARED,
-                    roles=("coordinator",),
-                    label="Share with the family",
+                    "confirm",
+                    RowStatus.OPEN,
+                    RowStatus.DECIDED,
+                    roles=("rektor",),
+                    label=_("Confirm the proposal"),
+                    step_up=True,
+                    effects=(record_confirmation,),
                 ),
                 Transition(
-                    "approve",
-                    PlanStatus.SHARED,
-                    PlanStatus.APPROVED,
-                    roles=("guardian", "student"),
-                    label="Approve",
+                    "override",
+                    RowStatus.OPEN,
+                    RowStatus.DECIDED,
+                    roles=("rektor",),
+                    label=_("Override the proposal"),
+                    step_up=True,
                     guards=(
-                        Guard("has a summary", has_summary, "Write a summary before approving."),
+                        Guard(
+                            "reason given",
+                            has_override_reason,
+                            _("Write why you decide otherwise than proposed."),
+                        ),
+                        Guard(
+                            "not on the special-intake track",
+                            not_special_intake,
+                            _(
+                                "A student applying by the special-intake deadline follows that track."
+                            ),
+                        ),
                     ),
+                    effects=(record_override,),
                 ),
                 Transition(
                     "reopen",
-                    (PlanStatus.SHARED, PlanStatus.APPROVED),
-                    PlanStatus.DRAFT,
-                    roles=("coordinator",),
-                    label="Reopen for changes",
-                    step_up=True,
+                    RowStatus.DECIDED,
+                    RowStatus.OPEN,
+                    roles=("rektor",),
+                    label=_("Reopen the screening row"),
+                    guards=(
+                        Guard(
+                            "no transition plan",
+                            has_no_plan,
+                            _("A transition plan was already made from this row."),
+                        ),
+                    ),
+                    effects=(clear_decision,),
+                ),
+            ),
+        ),
+        Workflow(
+            record="TransitionPlan",
+            states=PlanStatus,
+            initial=PlanStatus.AWAITING_CONSENT,
+            transitions=(
+                Transition(
+                    "start",
+                    PlanStatus.AWAITING_CONSENT,
+                    PlanStatus.ACTIVE,
+                    roles=STAFF,
+                    label=_("Start the plan"),
+                    guards=(
+                        Guard(
+                            "consent given",
+                            consent_rules.is_given,
+                            _("Both the student and a guardian must consent first."),
+                        ),
+                    ),
+                ),
+                Transition(
+                    "hand_over",
+                    PlanStatus.ACTIVE,
+                    PlanStatus.HANDED_OVER,
+                    roles=STAFF,
+                    label=_("Hand over to the upper-secondary school"),
+                    guards=(
+                        Guard(
+                            "application sent",
+                            application_sent,
+                            _("Mark the application as sent before handing over."),
+                        ),
+                        Guard(
+                            "consent given",
+                            consent_rules.is_given,
+                            _("Both the student and a guardian must consent first."),
+                        ),
+                    ),
+                    effects=(stamp_handover,),
+                ),
+                Transition(
+                    "complete",
+                    PlanStatus.HANDED_OVER,
+                    PlanStatus.COMPLETED,
+                    roles=("upper_staff",),
+                    label=_("Mark the plan as completed"),
+                ),
+                Transition(
+                    "stop",
+                    (PlanStatus.AWAITING_CONSENT, PlanStatus.ACTIVE, PlanStatus.HANDED_OVER),
+                    PlanStatus.STOPPED,
+                    roles=("rektor", "guardian", "student"),
+                    label=_("Stop the plan: consent refused or withdrawn"),
+                    guards=(
+                        Guard(
+                            "consent refused or withdrawn",
+                            consent_rules.is_refused,
+                            _("A plan stops only when consent is refused or withdrawn."),
+                        ),
+                    ),
+                ),
+                Transition(
+                    "resume",
+                    PlanStatus.STOPPED,
+                    PlanStatus.AWAITING_CONSENT,
+                    roles=STAFF,
+                    label=_("Ask for consent again"),
+                    effects=(ask_consent_again,),
                 ),
             ),
         ),
     )
     consents = (
-        ConsentSpec("plan-approval", "Approval of the plan", record="Plan", unlocks="approve"),
+        ConsentSpec(
+            consent_rules.GUARDIAN,
+            _("Consent of the guardian to transition follow-up"),
+            record="TransitionPlan",
+            signers="any_guardian",
+            unlocks="start",
+        ),
+        ConsentSpec(
+            consent_rules.STUDENT,
+            _("Consent of the student to transition follow-up"),
+            record="TransitionPlan",
+            signers="named",
+            unlocks="start",
+        ),
     )
-    deadlines = (
-        Deadline("plan-review", "Review every plan", month=6, day=15, responsible="coordinator"),
-    )
-    menu = (MenuItem("Overgangsplaner", "no-troms-transition:index"),)
+    deadlines = tuple(m.deadline for m in MEASURES)
+    menu = (MenuItem(_("Transition follow-up"), "no-troms-transition:index"),)
+
+    def family_plans(self, student, user) -> list[dict]:
+        from plugins.access import permitted
+
+        plans = permitted(
+            user,
+            "view",
+            TransitionPlan.objects.filter(student=student).exclude(status=PlanStatus.STOPPED),
+        ).select_related("school_year", "upper_school")
+        return [
+            {
+                "title": str(
+                    _("Transition plan %(year)s: %(school)s")
+                    % {"year": plan.school_year.name, "school": plan.upper_school.name}
+                ),
+                "url": reverse(f"{self.code}:plan", args=[plan.pk]),
+                "status": str(plan.get_status_display()),
+            }
+            for plan in plans.order_by("pk")
+        ]

@@ -1,0 +1,162 @@
+"""Consent from the guardian and from the student before any contact with upper secondary.
+
+Two consents are asked through the portal's consent service: one signed by a
+guardian (``any_guardian``) and one by the student (``named``: the student
+signs themself, also while under age). Consent is given when both are signed
+for the current text; a refusal or a withdrawal by either stops the plan.
+"""
+
+from __future__ import annotations
+
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from plugins.consent import ConsentRequest
+from plugins.sdk import Condition
+
+CODE = "no-troms-transition"
+GUARDIAN = "transition-guardian"
+STUDENT = "transition-student"
+SPECS = (GUARDIAN, STUDENT)
+
+GIVEN = "given"
+PENDING = "pending"
+REFUSED = "refused"
+NOT_ASKED = "not_asked"
+
+
+def consent_text(plan) -> str:
+    """The text the family reads and signs, always in Norwegian bokmål (the version signed)."""
+    with translation.override("nb"):
+        lines = [
+            _("Transition follow-up from lower to upper secondary school"),
+            "",
+            _("Why we offer this"),
+            _(
+                "Some students need closer follow-up when they move on to upper secondary "
+                "school. The schools in the region work together so that these students "
+                "get a good start."
+            ),
+            "",
+            _("Why this offer is made to you"),
+            _(
+                "The school's screening this autumn showed that closer follow-up in the "
+                "transition can help, or you asked for it yourselves."
+            ),
+            "",
+            _("What the follow-up means"),
+            _(
+                "The school makes contact with %(school)s, agrees on meetings and visits "
+                "with you, and hands over the information you agree to. After the "
+                "application is sent, %(school)s takes over the responsibility for the plan."
+            )
+            % {"school": plan.upper_school.name},
+            "",
+            _("Student: %(name)s") % {"name": plan.student.name},
+            _("Lower-secondary school: %(school)s") % {"school": plan.lower_school.name},
+            _("Upper-secondary school: %(school)s") % {"school": plan.upper_school.name},
+            "",
+            _(
+                "You may say no. The school then writes down the answer and does not contact "
+                "the upper-secondary school about this follow-up."
+            ),
+        ]
+    return "\n".join(lines)
+
+
+def _request_q(spec: str, statuses, plan_path: str) -> Q:
+    pk = "pk" if plan_path == "pk" else f"{plan_path}__pk"
+    return Q(
+        Exists(
+            ConsentRequest.objects.filter(
+                jurisdiction=CODE,
+                record_type="TransitionPlan",
+                record_id=Cast(OuterRef(pk), output_field=CharField()),
+                spec_code=spec,
+                is_current=True,
+                status__in=statuses,
+            )
+        )
+    )
+
+
+def given_q(plan_path: str = "pk") -> Q:
+    """Both consents signed (a database filter on a model that reaches the plan)."""
+    signed = [ConsentRequest.Status.SIGNED]
+    return _request_q(GUARDIAN, signed, plan_path) & _request_q(STUDENT, signed, plan_path)
+
+
+def refused_q(plan_path: str = "pk") -> Q:
+    ended = [ConsentRequest.Status.REFUSED, ConsentRequest.Status.WITHDRAWN]
+    return _request_q(GUARDIAN, ended, plan_path) | _request_q(STUDENT, ended, plan_path)
+
+
+def current(plan) -> dict[str, ConsentRequest | None]:
+    rows = ConsentRequest.objects.filter(
+        jurisdiction=CODE,
+        record_type="TransitionPlan",
+        record_id=str(plan.pk),
+        spec_code__in=SPECS,
+        is_current=True,
+    )
+    found = {row.spec_code: row for row in rows}
+    return {spec: found.get(spec) for spec in SPECS}
+
+
+def consent_state(plan) -> str:
+    if plan.pk is None:
+        return NOT_ASKED
+    requests = current(plan)
+    statuses = {spec: (req.status if req else None) for spec, req in requests.items()}
+    ended = (ConsentRequest.Status.REFUSED, ConsentRequest.Status.WITHDRAWN)
+    if any(s in ended for s in statuses.values()):
+        return REFUSED
+    if all(s == ConsentRequest.Status.SIGNED for s in statuses.values()):
+        return GIVEN
+    if all(s is None for s in statuses.values()):
+        return NOT_ASKED
+    return PENDING
+
+
+def is_given(plan) -> bool:
+    return consent_state(plan) == GIVEN
+
+
+def is_refused(plan) -> bool:
+    return consent_state(plan) == REFUSED
+
+
+#: Matrix condition: the plan's consents are both signed.
+consent_given = Condition(
+    label="consent given by guardian and student",
+    test=is_given,
+    q=given_q,
+)
+
+
+def ask(plan, requested_by=None) -> dict[str, ConsentRequest | None]:
+    """Ask for both consents on the plan's current text (idempotent while nothing changed).
+
+    The student's consent needs the student's login; without one only the
+    guardian is asked and the plan page says what is missing.
+    """
+    from plugins import consent
+
+    text = consent_text(plan)
+    asked = {
+        GUARDIAN: consent.request_consent(plan, GUARDIAN, content=text, requested_by=requested_by)
+    }
+    student_user = plan.student.person.user
+    if student_user is not None and student_user.is_active:
+        asked[STUDENT] = consent.request_consent(
+            plan,
+            STUDENT,
+            content=text,
+            requested_by=requested_by,
+            named_signer=plan.student.person,
+        )
+    else:
+        asked[STUDENT] = None
+    return asked
