@@ -1,0 +1,96 @@
+"""The IOP's forms as PDFs, in Serbian Cyrillic or Latin, and the whole IOP as one bundle.
+
+Headings and labels follow the chosen script (the document is rendered in
+``sr-cyrl`` or ``sr-latn``); what people typed stays as they typed it; the
+student's name is written in the chosen script.
+"""
+
+from __future__ import annotations
+
+import io
+
+from django.utils import translation
+
+from plugins.documents import Rendered, Section, build_bundle, render_pdf
+
+from . import rules
+from .models import IopStatus
+
+SCRIPTS = {"cyrl": "sr-cyrl", "latn": "sr-latn"}
+FORMS = ("form1", "form2", "form3", "form4", "form5", "form6", "form7", "form8")
+
+
+def language_for(script: str | None) -> str:
+    """The language code to render in: ``script`` ("cyrl"/"latn"), else the active language."""
+    if script in SCRIPTS:
+        return SCRIPTS[script]
+    return SCRIPTS[rules.script_of(translation.get_language())]
+
+
+def _jurisdiction():
+    from plugins.registry import registry
+
+    return registry.get("rs-pravilnik")
+
+
+def spec(code: str):
+    return next(s for s in _jurisdiction().documents if s.code == code)
+
+
+def forms_of(iop) -> list[str]:
+    """The forms this IOP has: 1-6 always (4 not at a preschool), 7 and 8 when written."""
+    codes = [c for c in FORMS[:6] if not (c == "form4" and iop.case.is_preschool)]
+    if hasattr(iop, "transition_plan"):
+        codes.append("form7")
+    if hasattr(iop, "early_leaving_plan"):
+        codes.append("form8")
+    return codes
+
+
+def _rendered(record, code: str, language: str, student) -> Rendered:
+    s = spec(code)
+    with translation.override(language):
+        title = str(s.label)
+    return Rendered(
+        s.template,
+        {"record": record, "draft": getattr(record, "status", "") == IopStatus.DRAFT},
+        title=title,
+        student_name=rules.in_script(student.name, language),
+        confidentiality=_jurisdiction().confidentiality,
+        language=language,
+    )
+
+
+def render_form(iop, code: str, language: str) -> bytes:
+    item = _rendered(iop, code, language, iop.case.student)
+    return render_pdf(
+        item.template_name,
+        item.context,
+        title=item.title,
+        student_name=item.student_name,
+        confidentiality=item.confidentiality,
+        language=language,
+    )
+
+
+def render_information(case, language: str) -> bytes:
+    item = _rendered(case, "information", language, case.student)
+    return render_pdf(
+        item.template_name,
+        item.context,
+        title=item.title,
+        student_name=item.student_name,
+        confidentiality=item.confidentiality,
+        language=language,
+    )
+
+
+def iop_bundle(iop, language: str) -> bytes:
+    """Every form of the IOP in one PDF, one bookmark per form."""
+    student = iop.case.student
+    items = [_rendered(iop, code, language, student) for code in forms_of(iop)]
+    with translation.override(language):
+        title = f"{iop.get_kind_display()} · {rules.in_script(student.name, language)}"
+    out = io.BytesIO()
+    build_bundle([Section(title, items, student_id=student.pk)], out, title=title, workers=1)
+    return out.getvalue()

@@ -1,0 +1,276 @@
+"""Forms of the IOP pages. Labels come from the models (translated)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from plugins.models import Person, Student
+
+from . import rules
+from .models import (
+    CurriculumItem,
+    DataSource,
+    EarlyLeavingPlan,
+    Evaluation,
+    IndividualisationMeasure,
+    Iop,
+    IopKind,
+    IopStatus,
+    MemberFunction,
+    Observation,
+    PedagogicalProfile,
+    Scope,
+    SocialWelfareNotice,
+    SupportCase,
+    TeamMember,
+    TransitionPlan,
+)
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DatesMixin:
+    """Every date field as an HTML date input."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DateField):
+                field.widget = DATE
+
+
+class StartCaseForm(forms.Form):
+    student = forms.ModelChoiceField(queryset=Student.objects.none(), label=_("Student"))
+    grounds = forms.ChoiceField(
+        choices=SupportCase._meta.get_field("grounds").choices, label=_("Grounds for support")
+    )
+
+    def __init__(self, *args, students=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["student"].queryset = (
+            students if students is not None else Student.objects.none()
+        )
+
+
+class ProposalForm(forms.ModelForm):
+    class Meta:
+        model = SupportCase
+        fields = ["grounds", "proposed_by", "proposal_reasons", "proposal_evidence"]
+
+
+class ObservationForm(DatesMixin, forms.ModelForm):
+    class Meta:
+        model = Observation
+        fields = ["area", "observed_on", "text"]
+
+
+class DataSourceForm(DatesMixin, forms.ModelForm):
+    class Meta:
+        model = DataSource
+        fields = ["kind", "collected_on", "summary"]
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = PedagogicalProfile
+        fields = [
+            "learning_strengths",
+            "learning_needs",
+            "social_strengths",
+            "social_needs",
+            "independence_strengths",
+            "independence_needs",
+            "situation",
+            "drafted_with",
+        ]
+
+
+class MeasureForm(DatesMixin, forms.ModelForm):
+    class Meta:
+        model = IndividualisationMeasure
+        fields = [
+            "area",
+            "kind",
+            "measure",
+            "responsible",
+            "starts",
+            "ends",
+            "evaluated_on",
+            "effect",
+            "evaluation",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("effect") and not data.get("evaluated_on"):
+            self.add_error("evaluated_on", _("Give the date of the evaluation."))
+        if data.get("ends") and data.get("starts") and data["ends"] < data["starts"]:
+            self.add_error("ends", _("The end comes before the start."))
+        return data
+
+
+class MemberForm(forms.ModelForm):
+    """A member is a person already known to the portal, or a new one named here."""
+
+    person = forms.ModelChoiceField(
+        queryset=Person.objects.none(), required=False, label=_("Person with a portal account")
+    )
+    given_name = forms.CharField(label=_("Given name"), max_length=100, required=False)
+    family_name = forms.CharField(label=_("Family name"), max_length=100, required=False)
+
+    class Meta:
+        model = TeamMember
+        fields = ["person", "function", "proposed_by_parent"]
+
+    def __init__(self, *args, case=None, people=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.fields["person"].queryset = people if people is not None else Person.objects.none()
+        allowed = set(rules.allowed_functions(case.is_preschool))
+        self.fields["function"].choices = [
+            (v, label) for v, label in MemberFunction.choices if v in allowed
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("person") and not (data.get("given_name") and data.get("family_name")):
+            raise forms.ValidationError(_("Choose a person or write the given and family name."))
+        if data.get("function") == MemberFunction.OUTSIDE_EXPERT and not data.get(
+            "proposed_by_parent"
+        ):
+            self.add_error(
+                "proposed_by_parent",
+                _("An expert from outside the institution joins only on the parent's proposal."),
+            )
+        return data
+
+    def save(self, commit=True):
+        member = super().save(commit=False)
+        member.case = self.case
+        if not self.cleaned_data.get("person"):
+            member.person = Person.objects.create(
+                given_name=self.cleaned_data["given_name"],
+                family_name=self.cleaned_data["family_name"],
+            )
+        if commit:
+            member.save()
+        return member
+
+
+class WelfareNoticeForm(DatesMixin, forms.ModelForm):
+    class Meta:
+        model = SocialWelfareNotice
+        fields = ["institution", "sent_on", "reference", "why_unjustified"]
+
+
+class NewIopForm(forms.Form):
+    kind = forms.ChoiceField(choices=IopKind.choices, label=_("Type of IOP"))
+    previous = forms.ModelChoiceField(
+        queryset=Iop.objects.none(), required=False, label=_("Previous IOP")
+    )
+
+    def __init__(self, *args, case=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.case = case
+        self.fields["previous"].queryset = Iop.objects.filter(case__student=case.student)
+        if case.is_preschool:
+            self.fields["kind"].choices = [(IopKind.IOP1, IopKind.IOP1.label)]
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        if kind:
+            problems = rules.kind_problems(self.case, kind, data.get("previous"))
+            for problem in problems:
+                self.add_error("kind", problem)
+            if self.case.iops.filter(
+                status__in=(IopStatus.DRAFT, IopStatus.PROPOSED, IopStatus.ADOPTED)
+            ).exists():
+                self.add_error(None, _("This student already has an IOP being drafted or applied."))
+        return data
+
+
+class IopForm(DatesMixin, forms.ModelForm):
+    class Meta:
+        model = Iop
+        fields = [
+            "goal",
+            "language",
+            "valid_from",
+            "valid_until",
+            "commission_opinion",
+            "commission_opinion_on",
+            "collegium_reference",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.kind != IopKind.IOP2:
+            del self.fields["commission_opinion"]
+            del self.fields["commission_opinion_on"]
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("valid_from"), data.get("valid_until")
+        if start and end and end < start:
+            self.add_error("valid_until", _("The end comes before the start."))
+        return data
+
+
+class IopMeasureForm(MeasureForm):
+    pass
+
+
+class CurriculumForm(forms.ModelForm):
+    class Meta:
+        model = CurriculumItem
+        fields = [
+            "scope",
+            "subject",
+            "subjects_text",
+            "outcomes",
+            "content",
+            "methods",
+            "responsible",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        scope = data.get("scope")
+        if scope in (Scope.AREA, Scope.SUBJECT) and not (
+            data.get("subject") or data.get("subjects_text")
+        ):
+            self.add_error("subjects_text", _("Name the subject or the area."))
+        return data
+
+
+class TransitionPlanForm(DatesMixin, forms.ModelForm):
+    class Meta:
+        model = TransitionPlan
+        fields = ["kind", "receiving_institution", "transfer_date", "activities"]
+
+
+class EarlyLeavingForm(DatesMixin, forms.ModelForm):
+    class Meta:
+        model = EarlyLeavingPlan
+        fields = ["risk_factors", "measures", "responsible", "review_on"]
+
+
+class EvaluationForm(DatesMixin, forms.ModelForm):
+    class Meta:
+        model = Evaluation
+        fields = [
+            "held_on",
+            "effective_measures",
+            "outcomes_reached",
+            "notes",
+            "decision",
+            "extend_until",
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "extend" and not data.get("extend_until"):
+            self.add_error("extend_until", _("Give the date until which the IOP is extended."))
+        return data
