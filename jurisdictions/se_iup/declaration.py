@@ -1,13 +1,22 @@
-"""What this jurisdiction is, as data: roles, role matrix, workflow, consents, deadlines.
+"""The Swedish IUP cycle as data: roles, role matrix, workflows, consents, documents.
 
 The registry validates this at start-up, ``manage.py jurisdictions`` lists it
 and the conformance suite (``pytest tests/conformance -k se-iup``) tests
-every matrix cell and every transition of it.
+every matrix cell and every transition of it. Archived plans are read-only
+because no cell that changes anything holds in the archived step, and goal
+statuses change only through the goal workflow, whose guard closes with the plan.
 """
 
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from plugins.access import permitted
 from plugins.sdk import (
+    Condition,
     ConsentSpec,
     Deadline,
+    DocumentSpec,
     Guard,
     Jurisdiction,
     MenuItem,
@@ -16,79 +25,315 @@ from plugins.sdk import (
     Workflow,
     allow,
     relations,
-    state_at_least,
     state_in,
 )
 
-from .models import PlanStatus
+from . import services
+from .models import (
+    COMMENTS_OPEN,
+    EDITABLE,
+    GOALS_OPEN,
+    HOME_OPEN,
+    SELF_ASSESSMENT_OPEN,
+    SHOWN_TO_FAMILY,
+    STAFF_COMMENTS_OPEN,
+    DevelopmentPlan,
+    GoalStatus,
+    PlanStatus,
+)
+from .relations import mentor_of_student
 
-ORDER = PlanStatus.values
-shared_or_later = state_at_least(PlanStatus.SHARED, ORDER)
+P = PlanStatus
 
 
-def has_summary(plan) -> bool:
-    return bool(plan.summary.strip())
+def plan_in(*states) -> Condition:
+    """For goals: the plan they belong to is in one of ``states``."""
+    wanted = tuple(str(s) for s in states)
+    return Condition(
+        label=f"plan status in ({', '.join(wanted)})",
+        test=lambda goal: str(goal.plan.status) in wanted,
+        q=lambda: Q(plan__status__in=wanted),
+    )
+
+
+def has_goal(plan) -> bool:
+    return plan.goals.exists()
+
+
+def has_evaluation(plan) -> bool:
+    return bool(plan.evaluation.strip())
+
+
+def goal_plan_open(goal) -> bool:
+    return goal.plan.status in GOALS_OPEN
 
 
 class SeIupJurisdiction(Jurisdiction):
     code = "se-iup"
-    name = "IUP"
-    version = "0.1.0"
-    languages = ("en",)
+    name = _("Individual development plan (IUP)")
+    version = "1.0.0"
+    languages = ("sv", "en")
     age_of_majority = 18
+    description = _(
+        "The Swedish IUP cycle: goals and material, self-assessment, preparation at home, "
+        "a booked development talk, an agreed plan, follow-up, evaluation and archive."
+    )
     urls = "jurisdictions.se_iup.urls"
     conformance = "jurisdictions.se_iup.conformance.SeIupFactory"
+    demo = "jurisdictions.se_iup.demo.load"
+    extra_actions = ("self_assess", "prepare_home", "book", "evaluate", "request_agreement")
 
     roles = (
-        Role("coordinator", "Coordinator", relations.has_role_at_school("coordinator")),
-        Role("teacher", "Teacher", relations.teaches_student),
-        Role("guardian", "Guardian", relations.guardian_of_student),
-        Role("student", "Student", relations.student_self),
+        Role(
+            "mentor",
+            _("Mentor"),
+            mentor_of_student,
+            description=_("Mentor of the student's class; prepares and follows the plan."),
+        ),
+        Role("teacher", _("Teacher"), relations.teaches_student),
+        Role("guardian", _("Guardian"), relations.guardian_of_student),
+        Role("student", _("Student"), relations.student_self),
     )
     matrix = (
-        allow("Plan", "view", "coordinator", "teacher"),
-        allow("Plan", "view", "guardian", "student", when=shared_or_later),
-        allow("Plan", "edit", "coordinator", when=state_in(PlanStatus.DRAFT)),
-        allow("Plan", "approve", "guardian", "student", when=state_in(PlanStatus.SHARED)),
+        # The plan.
+        allow("DevelopmentPlan", "view", "mentor", "teacher"),
+        allow("DevelopmentPlan", "view", "student", "guardian", when=state_in(*SHOWN_TO_FAMILY)),
+        allow("DevelopmentPlan", "download", "mentor", "teacher"),
+        allow(
+            "DevelopmentPlan", "download", "student", "guardian", when=state_in(*SHOWN_TO_FAMILY)
+        ),
+        allow("DevelopmentPlan", "edit", "mentor", when=state_in(*EDITABLE)),
+        allow("DevelopmentPlan", "self_assess", "student", when=state_in(*SELF_ASSESSMENT_OPEN)),
+        allow("DevelopmentPlan", "prepare_home", "guardian", when=state_in(*HOME_OPEN)),
+        allow("DevelopmentPlan", "book", "guardian", "mentor", when=state_in(P.HOME)),
+        allow("DevelopmentPlan", "request_agreement", "mentor", when=state_in(P.TALK_HELD)),
+        allow("DevelopmentPlan", "evaluate", "mentor", when=state_in(P.FOLLOW_UP)),
+        allow(
+            "DevelopmentPlan", "comment", "mentor", "teacher", when=state_in(*STAFF_COMMENTS_OPEN)
+        ),
+        allow("DevelopmentPlan", "comment", "student", "guardian", when=state_in(*COMMENTS_OPEN)),
+        # Goals follow their plan.
+        allow("Goal", "view", "mentor", "teacher"),
+        allow("Goal", "view", "student", "guardian", when=plan_in(*SHOWN_TO_FAMILY)),
+        allow("Goal", "edit", "mentor", when=plan_in(*EDITABLE)),
+        allow("Goal", "comment", "mentor", "teacher", when=plan_in(*STAFF_COMMENTS_OPEN)),
+        allow("Goal", "comment", "student", "guardian", when=plan_in(*COMMENTS_OPEN)),
     )
     workflows = (
         Workflow(
-            record="Plan",
+            record="DevelopmentPlan",
             states=PlanStatus,
-            initial=PlanStatus.DRAFT,
+            initial=P.PREPARING,
             transitions=(
                 Transition(
-                    "share",
-                    PlanStatus.DRAFT,
-                    PlanStatus.SHARED,
-                    roles=("coordinator",),
-                    label="Share with the family",
+                    "open_self_assessment",
+                    P.PREPARING,
+                    P.SELF_ASSESSMENT,
+                    roles=("mentor",),
+                    label=_("Share with the student and guardians"),
+                    guards=(Guard("has a goal", has_goal, _("Add at least one goal first.")),),
                 ),
                 Transition(
-                    "approve",
-                    PlanStatus.SHARED,
-                    PlanStatus.APPROVED,
-                    roles=("guardian", "student"),
-                    label="Approve",
+                    "finish_self_assessment",
+                    P.SELF_ASSESSMENT,
+                    P.HOME,
+                    roles=("student", "mentor"),
+                    label=_("Self-assessment done: over to the guardians"),
+                ),
+                Transition(
+                    "book_talk",
+                    P.HOME,
+                    P.TALK_BOOKED,
+                    roles=("guardian", "mentor"),
+                    label=_("Book the development talk"),
                     guards=(
-                        Guard("has a summary", has_summary, "Write a summary before approving."),
+                        Guard(
+                            "a time is booked",
+                            services.has_booking,
+                            _("Choose a time for the talk first."),
+                        ),
                     ),
                 ),
                 Transition(
+                    "cancel_booking",
+                    P.TALK_BOOKED,
+                    P.HOME,
+                    roles=("guardian", "mentor"),
+                    label=_("Cancel the booked time"),
+                    effects=(services.cancel_booking_effect,),
+                ),
+                Transition(
+                    "hold_talk",
+                    P.TALK_BOOKED,
+                    P.TALK_HELD,
+                    roles=("mentor",),
+                    label=_("The development talk was held"),
+                ),
+                Transition(
+                    "agree",
+                    P.TALK_HELD,
+                    P.AGREED,
+                    roles=("mentor", "student", "guardian"),
+                    label=_("The IUP is agreed"),
+                    guards=(
+                        Guard(
+                            "agreement confirmed by every party",
+                            services.agreement_confirmed,
+                            _(
+                                "Student, mentor and guardians must each confirm this version "
+                                "of the agreement first."
+                            ),
+                        ),
+                    ),
+                ),
+                Transition(
+                    "start_follow_up",
+                    P.AGREED,
+                    P.FOLLOW_UP,
+                    roles=("mentor",),
+                    label=_("Follow up the goals during the term"),
+                ),
+                Transition(
+                    "evaluate",
+                    P.FOLLOW_UP,
+                    P.EVALUATED,
+                    roles=("mentor",),
+                    label=_("The plan is evaluated"),
+                    guards=(
+                        Guard(
+                            "has an evaluation",
+                            has_evaluation,
+                            _("Write the evaluation first."),
+                        ),
+                    ),
+                ),
+                Transition(
+                    "archive",
+                    P.EVALUATED,
+                    P.ARCHIVED,
+                    roles=("mentor",),
+                    label=_("Archive (when the next IUP is created)"),
+                ),
+            ),
+        ),
+        Workflow(
+            record="Goal",
+            states=GoalStatus,
+            initial=GoalStatus.NOT_STARTED,
+            transitions=(
+                Transition(
+                    "start",
+                    GoalStatus.NOT_STARTED,
+                    GoalStatus.IN_PROGRESS,
+                    roles=("student", "mentor"),
+                    label=_("Mark as in progress"),
+                    guards=(
+                        Guard(
+                            "plan open",
+                            goal_plan_open,
+                            _("The plan is closed: goals no longer change."),
+                        ),
+                    ),
+                    effects=(services.goal_changed_effect,),
+                ),
+                Transition(
+                    "complete",
+                    (GoalStatus.NOT_STARTED, GoalStatus.IN_PROGRESS),
+                    GoalStatus.DONE,
+                    roles=("student", "mentor"),
+                    label=_("Mark as done"),
+                    guards=(
+                        Guard(
+                            "plan open",
+                            goal_plan_open,
+                            _("The plan is closed: goals no longer change."),
+                        ),
+                    ),
+                    effects=(services.goal_changed_effect,),
+                ),
+                Transition(
                     "reopen",
-                    (PlanStatus.SHARED, PlanStatus.APPROVED),
-                    PlanStatus.DRAFT,
-                    roles=("coordinator",),
-                    label="Reopen for changes",
-                    step_up=True,
+                    GoalStatus.DONE,
+                    GoalStatus.IN_PROGRESS,
+                    roles=("student", "mentor"),
+                    label=_("Not done after all: back to in progress"),
+                    guards=(
+                        Guard(
+                            "plan open",
+                            goal_plan_open,
+                            _("The plan is closed: goals no longer change."),
+                        ),
+                    ),
+                    effects=(services.goal_changed_effect,),
                 ),
             ),
         ),
     )
     consents = (
-        ConsentSpec("plan-approval", "Approval of the plan", record="Plan", unlocks="approve"),
+        ConsentSpec(
+            services.SPEC_MENTOR,
+            _("The mentor confirms the agreed IUP"),
+            record="DevelopmentPlan",
+            signers="named",
+            unlocks="agree",
+            withdrawable=False,
+        ),
+        ConsentSpec(
+            services.SPEC_STUDENT,
+            _("The student confirms the agreed IUP"),
+            record="DevelopmentPlan",
+            signers="named",
+            unlocks="agree",
+            withdrawable=False,
+        ),
+        ConsentSpec(
+            services.SPEC_GUARDIANS,
+            _("The guardians confirm the agreed IUP"),
+            record="DevelopmentPlan",
+            signers="all_guardians",
+            unlocks="agree",
+            withdrawable=False,
+        ),
+    )
+    documents = (
+        DocumentSpec(
+            "iup",
+            _("Individual development plan"),
+            record="DevelopmentPlan",
+            template="se_iup/pdf/plan.html",
+        ),
     )
     deadlines = (
-        Deadline("plan-review", "Review every plan", month=6, day=15, responsible="coordinator"),
+        Deadline(
+            "autumn-talks",
+            _("Development talks of the autumn term held"),
+            month=11,
+            day=30,
+            responsible="mentor",
+            purpose=_("Every student has an agreed IUP for the term."),
+        ),
+        Deadline(
+            "spring-talks",
+            _("Development talks of the spring term held"),
+            month=4,
+            day=30,
+            responsible="mentor",
+            purpose=_("Every student has an agreed IUP for the term."),
+        ),
     )
-    menu = (MenuItem("IUP", "se-iup:index"),)
+    menu = (MenuItem(_("IUP"), "se-iup:index"),)
+
+    def family_plans(self, student, user) -> list[dict]:
+        plans = permitted(
+            user,
+            "view",
+            DevelopmentPlan.objects.filter(student=student).exclude(status=P.ARCHIVED),
+        )
+        return [
+            {
+                "title": str(_("IUP %(term)s") % {"term": plan.term_label}),
+                "url": reverse(f"{self.code}:plan", args=[plan.pk]),
+                "status": plan.get_status_display(),
+            }
+            for plan in plans.order_by("-created_at", "-pk")
+        ]
