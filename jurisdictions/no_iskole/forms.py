@@ -4,6 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from plugins.drafts import AutosaveTextarea
+from plugins.editing import VersionedModelForm
 
 from .models import (
     AnnualReport,
@@ -26,7 +27,7 @@ def _limit(form, names):
         form.fields[name].widget.attrs["maxlength"] = MAX_TEXT
 
 
-class StudentApplicationForm(forms.ModelForm):
+class StudentApplicationForm(VersionedModelForm):
     class Meta:
         model = StudentApplication
         fields = ["expert_assessment", "goals", "other_information", "subjects"]
@@ -63,7 +64,7 @@ class SentDateForm(forms.Form):
     )
 
 
-class IopForm(forms.ModelForm):
+class IopForm(VersionedModelForm):
     class Meta:
         model = Iop
         fields = ["mapping", "overall_goals", "organisation"]
@@ -78,7 +79,7 @@ class IopForm(forms.ModelForm):
         _limit(self, self.Meta.fields)
 
 
-class SubjectPlanForm(forms.ModelForm):
+class SubjectPlanForm(VersionedModelForm):
     half_year_assessment = forms.CharField(
         label=_("Half-year assessment"), required=False, widget=AutosaveTextarea(attrs=TEXT)
     )
@@ -104,7 +105,7 @@ class SubjectPlanForm(forms.ModelForm):
         )
 
 
-class AnnualReportForm(forms.ModelForm):
+class AnnualReportForm(VersionedModelForm):
     class Meta:
         model = AnnualReport
         fields = ["summary", "teaching_assessment", "continued_need"]
@@ -115,7 +116,7 @@ class AnnualReportForm(forms.ModelForm):
         _limit(self, self.Meta.fields)
 
 
-class CertificateAppendixForm(forms.ModelForm):
+class CertificateAppendixForm(VersionedModelForm):
     class Meta:
         model = CertificateAppendix
         fields = ["content"]

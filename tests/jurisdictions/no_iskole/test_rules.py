@@ -496,3 +496,29 @@ def test_case_pages_are_never_stored(school, verified_client):
     iop = make_iop(school, Stage.PUBLISHED_TO_FAMILY)
     response = verified_client(school.guardian).get(url("iop", iop.pk))
     assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
+
+
+def test_two_coordinators_editing_at_once_do_not_overwrite_each_other(school, verified_client):
+    iop = make_iop(school, Stage.IN_PREPARATION)
+    second = b.role_holder("coordinator", school.school)
+    first_client, second_client = verified_client(school.coordinator), verified_client(second)
+    edit = url("iop-edit", iop.pk)
+    version_first = first_client.get(edit).context["form"]["version"].value()
+    version_second = second_client.get(edit).context["form"]["version"].value()
+    assert version_first == version_second
+
+    def fields(text, version):
+        return {"mapping": text, "overall_goals": "", "organisation": "", "version": version}
+
+    assert first_client.post(edit, fields("First words", version_first)).status_code == 302
+    late = second_client.post(edit, fields("Second words", version_second))
+    assert late.status_code == 200
+    assert "Someone else saved this" in late.content.decode()
+    assert "Second words" in late.content.decode()  # their text is kept in the form
+    iop.refresh_from_db()
+    assert iop.mapping == "First words"
+    # After reloading, the second coordinator can save on top of the first.
+    fresh = second_client.get(edit).context["form"]["version"].value()
+    assert second_client.post(edit, fields("Second words", fresh)).status_code == 302
+    iop.refresh_from_db()
+    assert iop.mapping == "Second words"
