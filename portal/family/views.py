@@ -196,3 +196,69 @@ def access_log(request, pk):
             "rows": [_row(event, request.user) for event in page.object_list],
         },
     )
+
+
+def _may_export(user, child) -> bool:
+    """A guardian who follows the child, or the student once of age."""
+    if child.person_id == _person_id(user):
+        return child.is_of_age(settings.PORTAL_DEFAULT_AGE_OF_MAJORITY)
+    return True  # ``_child_or_404`` already limited the child to those the guardian follows
+
+
+def _export_child(request, pk):
+    child = _child_or_404(request.user, pk)
+    if not _may_export(request.user, child):
+        raise PermissionDenied
+    role = "student" if child.person_id == _person_id(request.user) else "guardian"
+    return child, role
+
+
+@case_view
+@require_GET
+def data_export(request, pk):
+    child, _role = _export_child(request, pk)
+    return render(request, "family/data_export.html", {"student": child})
+
+
+@case_view
+@require_GET
+def data_export_json(request, pk):
+    from django.http import HttpResponse
+
+    from plugins.dataexport import as_json, student_data
+
+    child, role = _export_child(request, pk)
+    audit.record(request, "download", student=child, role=role, record_type="DataExport")
+    response = HttpResponse(
+        as_json(student_data(child)), content_type="application/json; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="data-{child.pk}.json"'
+    return response
+
+
+@case_view
+@require_GET
+def data_export_pdf(request, pk):
+    import io
+
+    from plugins.dataexport import student_data
+    from plugins.documents import Attachment, Rendered, Section, build_bundle, pdf_response
+    from plugins.documents.models import Document
+
+    child, role = _export_child(request, pk)
+    audit.record(request, "download", student=child, role=role, record_type="DataExport")
+    data = student_data(child)
+    items = [
+        Rendered(
+            "family/data_export_pdf.html",
+            {"data": data},
+            title=_("Everything the portal holds"),
+            student_name=child.name,
+        )
+    ]
+    docs = Document.objects.filter(student=child).order_by("created_at", "pk")
+    items += [Attachment(doc.title, document=doc) for doc in docs]
+    out = io.BytesIO()
+    build_bundle([Section(child.name, items, student_id=child.pk)], out, workers=0)
+    out.seek(0)
+    return pdf_response(out, f"data-{child.pk}.pdf")

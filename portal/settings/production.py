@@ -58,6 +58,25 @@ CSRF_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
 
+# A demo or test of the production shape on one machine (scripts/prod_demo.sh,
+# tests/production) speaks plain HTTP on loopback. PORTAL_PLAIN_HTTP_LOOPBACK=1
+# allows that only when every allowed host is a loopback name; anything else
+# refuses to start, so a real instance keeps HTTPS, HSTS and secure cookies.
+if os.environ.get("PORTAL_PLAIN_HTTP_LOOPBACK", "").lower() in {"1", "true", "yes"}:
+    if not set(ALLOWED_HOSTS) <= {"127.0.0.1", "localhost", "::1", "[::1]"}:
+        raise ImproperlyConfigured(
+            "PORTAL_PLAIN_HTTP_LOOPBACK is only for loopback: set ALLOWED_HOSTS to "
+            "127.0.0.1/localhost or remove it."
+        )
+    SECURE_SSL_REDIRECT = False
+    SECURE_HSTS_SECONDS = 0
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = False
+
+# Bundles of more documents than this are built by the worker (0: always the worker).
+PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS = int(
+    os.environ.get("PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS", PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS)  # noqa: F405
+)
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
