@@ -9,6 +9,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from plugins.registry import registry
 
@@ -91,6 +92,22 @@ def _save_new(*, model, data: bytes, folder: str, fields: dict, request=None) ->
 
                 action = "upload" if fields.get("kind") == Document.Kind.UPLOADED else "create"
                 audit.record(request, action, record=doc, role=role_used(request.user, action, doc))
+    except OSError as exc:
+        if saved:
+            try:
+                storage.delete(saved)
+            except OSError:  # pragma: no cover - logged; the cleanup command finds it later
+                logger.exception("Could not remove %s after a failed save", saved)
+        logger.exception("Storage error while saving %s", name)
+        from .validation import RejectedUpload
+
+        raise RejectedUpload(
+            "storage",
+            _(
+                "The file could not be stored just now (the storage is full or unavailable). "
+                "Nothing was saved. Please try again later."
+            ),
+        ) from exc
     except BaseException:
         if saved:
             try:

@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable
 
 from django.conf import settings
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_noop
@@ -82,26 +82,32 @@ class _Progress:
         if done < total and now - self.last < 0.5:
             return
         self.last = now
-        BundleJob.objects.filter(pk=self.job_id).update(done=done, total=total)
+        BundleJob.objects.filter(pk=self.job_id).update(
+            done=done, total=total, heartbeat_at=timezone.now()
+        )
 
 
 def run_bundle_job(job_id: int) -> str:
     """Build the bundle of one job; returns its final status."""
     claimed = BundleJob.objects.filter(pk=job_id, status=BundleJob.Status.QUEUED).update(
-        status=BundleJob.Status.RUNNING
+        status=BundleJob.Status.RUNNING, heartbeat_at=timezone.now()
     )
     if not claimed:
         return BundleJob.objects.filter(pk=job_id).values_list("status", flat=True).first() or ""
     job = BundleJob.objects.select_related("requested_by").get(pk=job_id)
     name = f"bundles/{job.uuid.hex}.pdf"
     path = private_path("bundles") / f"{job.uuid.hex}.pdf"
+    # Written beside the final name and renamed when complete: a worker killed
+    # half-way leaves only a ".part" file, which nothing ever serves.
+    part = path.with_suffix(".part")
     try:
         sections = list(import_string(job.builder)(user=job.requested_by, **job.params))
         total = sum(len(s.items) for s in sections)
         BundleJob.objects.filter(pk=job.pk).update(total=total)
-        result = build_bundle(sections, path, title=job.title, progress=_Progress(job.pk))
+        result = build_bundle(sections, part, title=job.title, progress=_Progress(job.pk))
+        part.replace(path)
     except Exception as exc:
-        path.unlink(missing_ok=True)
+        part.unlink(missing_ok=True)
         logger.exception("Bundle job %s failed", job.pk)
         # Kept untranslated: the progress page translates it for whoever reads it.
         message = (
@@ -128,6 +134,27 @@ def run_bundle_job(job_id: int) -> str:
             expires_at=now + datetime.timedelta(seconds=ttl),
         )
     return BundleJob.Status.DONE
+
+
+def stalled_jobs(now=None):
+    """Jobs whose worker stopped: running with no sign of life for ``PORTAL_BUNDLE_STALE_SECONDS``."""
+    now = now or timezone.now()
+    stale = int(getattr(settings, "PORTAL_BUNDLE_STALE_SECONDS", 600))
+    return BundleJob.objects.filter(
+        status=BundleJob.Status.RUNNING, heartbeat_at__lt=now - datetime.timedelta(seconds=stale)
+    )
+
+
+def retry_bundle(job: BundleJob) -> bool:
+    """Queue a failed or stalled job again (its half-written file is removed first)."""
+    retryable = BundleJob.objects.filter(pk=job.pk).filter(
+        models.Q(status=BundleJob.Status.FAILED) | models.Q(pk__in=stalled_jobs().values("pk"))
+    )
+    if not retryable.update(status=BundleJob.Status.QUEUED, error="", done=0, heartbeat_at=None):
+        return False
+    (private_path("bundles") / f"{job.uuid.hex}.part").unlink(missing_ok=True)
+    transaction.on_commit(lambda: build_bundle_task.enqueue(job.pk))
+    return True
 
 
 def purge_expired_bundles(now=None) -> int:

@@ -10,4 +10,5 @@ urlpatterns = [
     path("bundles/<uuid:uuid>/", views.bundle_progress, name="bundle"),
     path("bundles/<uuid:uuid>/status/", views.bundle_status, name="bundle-status"),
     path("bundles/<uuid:uuid>/download/", views.bundle_download, name="bundle-download"),
+    path("bundles/<uuid:uuid>/retry/", views.bundle_retry, name="bundle-retry"),
 ]

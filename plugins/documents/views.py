@@ -3,10 +3,12 @@ factor verified, never cached; a document or bundle the user may not see is 404.
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.http import Http404, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from plugins import audit
 from plugins.accounts.decorators import case_view
@@ -14,6 +16,7 @@ from plugins.accounts.decorators import case_view
 from .models import BundleJob
 from .services import download_response, pdf_response
 from .storage import private_storage
+from .tasks import retry_bundle, stalled_jobs
 
 
 @case_view
@@ -45,6 +48,8 @@ def _status(job: BundleJob) -> dict:
         message = _("The bundle is ready: %(pages)s pages.") % {"pages": job.pages}
     elif job.status == BundleJob.Status.FAILED:
         message = _(job.error) if job.error else _("The bundle could not be built.")
+    elif stalled_jobs().filter(pk=job.pk).exists():
+        message = _("The building of the bundle stopped. Try again.")
     elif job.total:
         message = _("%(done)s of %(total)s documents added.") % {
             "done": job.done,
@@ -59,6 +64,7 @@ def _status(job: BundleJob) -> dict:
         "percent": job.percent,
         "message": message,
         "download_url": reverse("documents:bundle-download", args=[job.uuid]) if ready else None,
+        "retry": job.status == BundleJob.Status.FAILED or stalled_jobs().filter(pk=job.pk).exists(),
     }
 
 
@@ -89,3 +95,13 @@ def bundle_download(request, uuid):
     from .validation import safe_filename
 
     return pdf_response(fh, safe_filename(job.title, basename=False))
+
+
+@case_view
+@require_POST
+def bundle_retry(request, uuid):
+    """Build a failed or stalled bundle again (a worker that stopped leaves it retryable)."""
+    job = _own_job(request, uuid)
+    if not retry_bundle(job):
+        messages.info(request, _("This bundle is not waiting for a retry."))
+    return redirect("documents:bundle", uuid=job.uuid)
