@@ -28,8 +28,8 @@ from plugins.models import (
     TeachingAssignment,
 )
 
-DEMO_PASSWORD = "demo-pass-2026"
-DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"
+DEMO_PASSWORD = "demo-pass-2026"  # nosec B105 - published demo credential (README); demo refuses to load without DEBUG
+DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # nosec B105 - published demo TOTP secret
 DEMO_BACKUP_CODES = ("demo-backup-1", "demo-backup-2", "demo-backup-3")
 
 SUBJECTS = [

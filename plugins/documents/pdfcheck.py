@@ -150,7 +150,7 @@ def check(data: bytes, *, max_pages: int, max_decompressed: int, max_stream: int
                     obj = ref.get_object()
                 except LimitReachedError:
                     raise
-                except Exception:  # noqa: S112 - a dangling entry; pages and outline were read already
+                except Exception:  # noqa: S112 - a dangling entry; pages and outline were read already  # nosec B112
                     continue
                 if isinstance(obj, StreamObject):
                     try:

@@ -201,7 +201,7 @@ def _run_checker(data: bytes) -> dict:
         str(cpu),
     ]
     try:
-        proc = subprocess.run(  # noqa: S603 - fixed argv, no shell
+        proc = subprocess.run(  # noqa: S603 - fixed argv, no shell  # nosec B603
             cmd, input=data, capture_output=True, timeout=wall, check=False
         )
     except subprocess.TimeoutExpired:

@@ -121,7 +121,7 @@ def student_login(st: Student):
     if st.person.user_id:
         return st.person.user
     n = _n()
-    u = get_user_model().objects.create_user(username=f"pupil{n}", password="test-pass-2026")
+    u = get_user_model().objects.create_user(username=f"pupil{n}", password="test-pass-2026")  # nosec B106 - test accounts
     st.person.user = u
     st.person.save(update_fields=["user"])
     return u
