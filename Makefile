@@ -42,6 +42,7 @@ pdf-deps:
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/bandit -q -r portal plugins jurisdictions content -x '*/migrations/*' -s B404
 
 format: install
 	$(VENV)/bin/ruff format .
@@ -64,3 +65,14 @@ bench: install pdf-deps
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache
+
+# The production shape on one machine (docs/deploy.md): two gunicorn app processes
+# on 127.0.0.1:8101 and :8102 and one task worker against the local PostgreSQL.
+prod-demo: install
+	scripts/prod_demo.sh
+.PHONY: prod-demo
+
+# Load scenario (bench/locustfile.py) against gunicorn on loopback, PostgreSQL and
+# 10,000 bulk students: fixed time and users; figures go to docs/performance.md.
+load: install
+	scripts/load.sh
