@@ -64,7 +64,7 @@ class Command(BaseCommand):
     def handle(self, *args, students, documents, schools, guardian_logins, **options):
         if not settings.DEBUG:
             raise CommandError("Bulk data is only for development and load tests (DEBUG on).")
-        rng = random.Random(2026)  # noqa: S311 - fictional data, not security
+        rng = random.Random(2026)  # noqa: S311  # nosec B311 - fictional data, not security
         today = timezone.localdate()
         year = SchoolYear.objects.filter(starts__lte=today, ends__gte=today).first()
         if year is None:
