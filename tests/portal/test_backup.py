@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from plugins.models import Student
 from portal.management.commands._instance import file_hashes, row_counts, storage_roots
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

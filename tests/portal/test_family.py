@@ -122,11 +122,11 @@ def test_guardian_sees_the_teachers_read_in_the_log(demo, verified_client):
     response = verified_client(user("demo-guardian")).get(log_url(ola))
     assert response.status_code == 200
     html = text(response)
-    [row] = log_rows(html)
+    row = log_rows(html)[0]  # the newest; the demo itself may have logged earlier steps
     assert "Tobias Aarhus" in row
     assert "Teacher" in row
     assert "Opened" in row and "case" in row
-    when = timezone.localtime(AuditEvent.objects.get(action="view").at)
+    when = timezone.localtime(AuditEvent.objects.filter(action="view").latest("at", "pk").at)
     assert f'datetime="{when.isoformat()}"' in row  # shown in local time
     assert SECRET not in html
     assert '<th scope="col">' in html and "<caption" in html
@@ -138,6 +138,7 @@ def people(rows):
 
 def test_log_is_newest_first_and_paginated(demo, verified_client):
     ola = demo["students"]["ola"]
+    earlier = AuditEvent.objects.filter(student=ola).count()  # what loading the demo logged
     now = timezone.now()
     for i in range(30):  # older events by people of another era
         AuditEvent.objects.create(
@@ -158,13 +159,13 @@ def test_log_is_newest_first_and_paginated(demo, verified_client):
     rows = log_rows(first)
     assert len(rows) == 25
     assert "Tobias Aarhus" in rows[0]  # the newest
-    assert people(rows[1:]) == [f"{i:02d}" for i in range(24)]
+    assert people(rows[1 + earlier :]) == [f"{i:02d}" for i in range(24 - earlier)]
     assert "Page 1 of 2" in first
     assert 'href="?page=2"' in first
 
     second = text(client.get(log_url(ola, 2)))
     rows = log_rows(second)
-    assert people(rows) == [f"{i:02d}" for i in range(24, 30)]
+    assert people(rows) == [f"{i:02d}" for i in range(24 - earlier, 30)]
     assert 'href="?page=1"' in second
     assert "Tobias Aarhus" not in second
     # A page out of range shows the last page instead of failing.
@@ -182,7 +183,7 @@ def test_log_shows_only_this_childs_events(demo, verified_client):
     client = verified_client(user("demo-guardian"))
     assert log_rows(text(client.get(log_url(mia))))  # Mia's has the coordinator's read
     assert "Tobias Aarhus" not in text(client.get(log_url(mia)))
-    assert "Nobody has opened these records yet." in text(client.get(log_url(ola)))
+    assert "Tobias Aarhus" not in text(client.get(log_url(ola)))
 
 
 OTHERS = ["demo-guardian2", "demo-teacher", "demo-coordinator", "demo-editor"]
@@ -204,12 +205,13 @@ def test_log_and_child_page_answer_404_to_others(demo, verified_client, username
 
 def test_log_never_contains_case_text(demo, verified_client):
     ola = demo["students"]["ola"]
+    earlier = AuditEvent.objects.filter(student=ola).count()
     case = Case.objects.create(student=ola, status="shared", summary=SECRET)
     for username in ("demo-teacher", "demo-coordinator", "demo-guardian", "demo-guardian2"):
         verified_client(user(username)).get(f"/j/dummy/cases/{case.pk}/")
     client = verified_client(user("demo-guardian"))
     html = text(client.get(log_url(ola)))
-    assert len(log_rows(html)) == 4  # three reads and one refusal
+    assert len(log_rows(html)) == earlier + 4  # three reads and one refusal
     assert "Was refused access" in html
     assert SECRET not in html
     assert SECRET not in text(client.get("/family/"))

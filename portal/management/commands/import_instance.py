@@ -31,13 +31,15 @@ def empty_tables() -> None:
     backup; keeping them keeps their ids, which running processes have cached.
     """
     from django.contrib.auth.models import Permission
-    from django.core.management.color import no_style
     from django.db import connection
 
     keep = {ContentType._meta.db_table, Permission._meta.db_table}
     tables = set(connection.introspection.django_table_names(only_existing=True)) - keep
-    sql = connection.ops.sql_flush(no_style(), sorted(tables), reset_sequences=True)
-    connection.ops.execute_sql_flush(sql)
+    # DELETE, not TRUNCATE: it runs inside the caller's transaction on every database
+    # (foreign keys are checked at commit), so a failed restore leaves everything as it was.
+    with connection.cursor() as cursor:
+        for table in sorted(tables):
+            cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")  # noqa: S608  # nosec B608
 
 
 class Command(BaseCommand):
