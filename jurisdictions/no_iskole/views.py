@@ -78,6 +78,21 @@ CODE = "no-iskole"
 PER_PAGE = 50
 
 
+def _id(value) -> int:
+    """A posted id: a positive number, else 0 (which matches nothing, so 404)."""
+    value = (value or "").strip()
+    return int(value) if value.isdigit() and len(value) < 18 else 0
+
+
+def _uuid(value):
+    import uuid
+
+    try:
+        return uuid.UUID(str(value or ""))
+    except ValueError:
+        raise Http404 from None
+
+
 def _j():
     return registry.get(CODE)
 
@@ -220,7 +235,7 @@ def application_new(request):
         raise PermissionDenied
     if request.method == "POST":
         student = get_object_or_404(
-            Student.objects.filter(school__in=schools), pk=request.POST.get("student", "")
+            Student.objects.filter(school__in=schools), pk=_id(request.POST.get("student"))
         )
         with transaction.atomic():
             if not students_without_iop(student.school).filter(pk=student.pk).exists():
@@ -362,7 +377,7 @@ def application_attachments(request, pk):
             with transaction.atomic():
                 doc = get_object_or_404(
                     _docs_for(request.user, app.student).filter(attached_to=""),
-                    uuid=request.POST["existing"],
+                    uuid=_uuid(request.POST.get("existing")),
                 )
                 doc.attached_to = app.attached_key
                 doc.save(update_fields=["attached_to"])
@@ -444,7 +459,7 @@ def school_applications(request):
     addressees = School.objects.filter(kind__in=["county", "municipality"]).order_by("name")
     form = f.SchoolApplicationForm(request.POST or None, addressees=addressees)
     if request.method == "POST":
-        school = get_object_or_404(schools, pk=request.POST.get("school", ""))
+        school = get_object_or_404(schools, pk=_id(request.POST.get("school")))
         if form.is_valid():
             sa = form.save(commit=False)
             sa.school = school
@@ -535,7 +550,7 @@ def school_application_add(request, pk):
         request,
         "view",
         _application_qs().filter(student__school=sa.school),
-        pk=request.POST.get("application", "0"),
+        pk=_id(request.POST.get("application")),
     )
     try:
         with transaction.atomic():
@@ -1071,7 +1086,7 @@ def coordinators(request, pk):
     )
     if request.method == "POST":
         if "end" in request.POST:
-            assignment = get_object_or_404(current, pk=request.POST["end"])
+            assignment = get_object_or_404(current, pk=_id(request.POST.get("end")))
             assignment.valid_to = today - datetime.timedelta(days=1)
             assignment.save(update_fields=["valid_to"])
             _audit_role_change(request, assignment)
@@ -1079,7 +1094,7 @@ def coordinators(request, pk):
                 request, _("%(name)s is no longer IOP coordinator.") % {"name": assignment.person}
             )
         else:
-            person = get_object_or_404(staff, pk=request.POST.get("person", ""))
+            person = get_object_or_404(staff, pk=_id(request.POST.get("person")))
             assignment = RoleAssignment.objects.create(
                 person=person, role="coordinator", organisation=school, jurisdiction=CODE
             )

@@ -88,3 +88,27 @@ if os.environ.get("REDIS_URL"):
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "portal@localhost")
+
+# Content-Security-Policy (django-csp): only the portal's own scripts, styles, images and
+# fonts; no plugins, no framing, forms post only back here. Inline style attributes are
+# allowed (the error pages carry their own few lines of CSS); inline scripts are not.
+# The Wagtail admin brings its own scripts and stays outside this policy.
+from csp.constants import NONE, SELF  # noqa: E402
+
+INSTALLED_APPS = [*INSTALLED_APPS, "csp"]  # noqa: F405
+MIDDLEWARE = [*MIDDLEWARE, "csp.middleware.CSPMiddleware"]
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
