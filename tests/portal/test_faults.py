@@ -11,9 +11,10 @@ pytestmark = pytest.mark.django_db
 
 
 def database_down():
+    # Every query needs a cursor; the open test connection cannot give one any more.
     return mock.patch.object(
         BaseDatabaseWrapper,
-        "ensure_connection",
+        "cursor",
         side_effect=OperationalError("could not connect to server"),
     )
 
@@ -26,11 +27,7 @@ def client_keeps_going():
 
 def test_database_down_answers_a_clear_503_and_healthz_says_so(client_keeps_going, settings):
     settings.DEBUG = False
-    from django.db import connections
-
     assert client_keeps_going.get("/healthz").status_code == 200
-    for conn in connections.all():
-        conn.close()
     with database_down():
         page = client_keeps_going.get("/accounts/login/")
         health = client_keeps_going.get("/healthz")
