@@ -226,6 +226,18 @@ def load() -> dict:
     for given, family, age, grp in extra:
         _student(_person(given, family), datetime.date(y0 - age, 5, 5), elvdal_ls, grp, lower_sec)
 
+    # Two students who left: one case past its retention period (it can be
+    # deleted under "Cases of students who left"), one still being kept.
+    today = datetime.date.today()
+    for given, family, age, left in (
+        ("Henrik", "Aune", 23, datetime.date(today.year - 7, 6, 20)),
+        ("Ida", "Rønning", 17, datetime.date(today.year - 1, 6, 20)),
+    ):
+        former = _student(
+            _person(given, family), datetime.date(y0 - age, 2, 2), elvdal_ls, None, lower_sec
+        )
+        Student.objects.filter(pk=former.pk).update(left_on=left)
+
     # Teaching: demo-teacher teaches 8A mathematics and English to Emil alone.
     ta, _ = TeachingAssignment.objects.get_or_create(
         teacher=teacher, subject=subjects["MAT"], school_year=year, group=e8a

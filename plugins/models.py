@@ -161,6 +161,9 @@ class Student(models.Model):
     subjects = models.ManyToManyField(
         Subject, blank=True, related_name="students", verbose_name=_("registered subjects")
     )
+    #: The day the student left the school and the case was closed; the
+    #: retention period runs from here (see ``plugins.retention``).
+    left_on = models.DateField(_("left the school on"), null=True, blank=True)
 
     portal_student_path = "pk"
 

@@ -1,8 +1,11 @@
 from django.conf import settings
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
+from plugins import retention
 from plugins.registry import registry
+from plugins.sdk.declarations import MenuItem
 
 
 def _menu(user) -> list:
@@ -15,9 +18,12 @@ def _menu(user) -> list:
     from plugins.access.family import held_role_codes
 
     held = held_role_codes(user)
-    return [
+    items = [
         item for j in registry.all() for item in j.menu if not item.roles or held & set(item.roles)
     ]
+    if held & retention.keeper_role_names():
+        items.append(MenuItem(_("Cases of students who left"), "retention:list"))
+    return items
 
 
 def portal(request):

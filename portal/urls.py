@@ -24,6 +24,7 @@ urlpatterns = [
     path("family/", include("portal.family.urls")),
     path("notifications/", include("plugins.notifications.urls")),
     path("drafts/", include("plugins.drafts.urls")),
+    path("cases/", include("plugins.retention.urls")),
     path("api/v2/", api_router.urls),
     path("", include("portal.guidance.urls")),
     *jurisdiction_urlpatterns(),

@@ -166,6 +166,9 @@ class NoIskoleJurisdiction(Jurisdiction):
     demo = "jurisdictions.no_iskole.demo.load"
     extra_actions = ("download_half_year", "download_annual")
 
+    #: Close a case when the student leaves; delete it after the retention period.
+    retention_roles = ("coordinator", "leader")
+
     roles = (
         Role(
             "coordinator",

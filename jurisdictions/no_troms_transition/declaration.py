@@ -111,6 +111,9 @@ class NoTromsTransitionJurisdiction(Jurisdiction):
     conformance = "jurisdictions.no_troms_transition.conformance.NoTromsTransitionFactory"
     demo = "jurisdictions.no_troms_transition.demo.load"
 
+    #: Close a case when the student leaves; delete it after the retention period.
+    retention_roles = ("rektor", "counsellor")
+
     roles = (
         Role(
             "rektor",

@@ -109,6 +109,9 @@ class RsPravilnikJurisdiction(Jurisdiction):
     conformance = "jurisdictions.rs_pravilnik.conformance.RsPravilnikFactory"
     demo = "jurisdictions.rs_pravilnik.demo.load"
 
+    #: Close a case when the student leaves; delete it after the retention period.
+    retention_roles = ("team", "director")
+
     roles = (
         Role(
             "team",

@@ -83,6 +83,9 @@ class SeIupJurisdiction(Jurisdiction):
     demo = "jurisdictions.se_iup.demo.load"
     extra_actions = ("self_assess", "prepare_home", "book", "evaluate", "request_agreement")
 
+    #: Close a case when the student leaves; delete it after the retention period.
+    retention_roles = ("principal",)
+
     roles = (
         Role(
             "mentor",
@@ -91,6 +94,12 @@ class SeIupJurisdiction(Jurisdiction):
             description=_("Mentor of the student's class; prepares and follows the plan."),
         ),
         Role("teacher", _("Teacher"), relations.teaches_student),
+        Role(
+            "principal",
+            _("Principal"),
+            relations.has_role_at_school("principal"),
+            description=_("Leads the school; closes and deletes the cases of students who left."),
+        ),
         Role("guardian", _("Guardian"), relations.guardian_of_student),
         Role("student", _("Student"), relations.student_self),
     )

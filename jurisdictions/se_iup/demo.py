@@ -19,6 +19,7 @@ from plugins.models import (
     GuardianRelation,
     Organisation,
     Person,
+    RoleAssignment,
     Student,
     TeachingAssignment,
 )
@@ -169,6 +170,10 @@ def load(world: dict) -> None:
             "about": "Mentor för 7B och lärare i svenska.",
             "show_contact": True,
         },
+    )
+    _, principal = account("demo-se-principal", "Maria", "Westin")
+    RoleAssignment.objects.get_or_create(
+        person=principal, role="principal", organisation=school, jurisdiction=""
     )
     teacher_user, teacher = account("demo-se-teacher", "Johan", "Berg")
     maths = world["subjects"]["MAT"]

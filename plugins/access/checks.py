@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404
 
+from plugins import retention
+from plugins.models import Student
 from plugins.registry import permission_name, registry
 
 
@@ -33,7 +35,11 @@ def can(user, action: str, record) -> bool:
     """May ``user`` do ``action`` on ``record``? Answers False for anything undeclared.
 
     Superusers get no shortcut: case data follows the matrix for everyone.
+    Closing and deleting a whole case (``close_case``, ``delete_case`` on a
+    ``Student``) follow the jurisdictions' retention roles (``plugins.retention``).
     """
+    if action in retention.ACTIONS:
+        return isinstance(record, Student) and retention.allowed(user, action, record)
     try:
         jurisdiction, name = registry.for_record(record)
     except LookupError:
@@ -56,6 +62,14 @@ def roles_of(user, record) -> list[str]:
 def permitted(user, action: str, queryset):
     """Narrow ``queryset`` to the records ``user`` may ``action``, in one query."""
     model = queryset.model
+    if action in retention.ACTIONS:
+        if model is not Student:
+            return queryset.none()
+        narrowed = queryset.filter(retention.keepers_q(user))
+        if action == retention.DELETE:
+            due = [s.pk for s in narrowed.select_related("school") if retention.is_due(s)]
+            narrowed = queryset.filter(pk__in=due)
+        return narrowed
     try:
         jurisdiction, name = registry.for_record(model)
     except LookupError:
@@ -83,7 +97,9 @@ def get_permitted_or_404(user, action: str, queryset, **lookup):
         record = queryset.get(**lookup)
     except (queryset.model.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    if not can(user, "view", record):
+    # Whole cases: a student is "visible" to whoever may close their case.
+    seen = retention.CLOSE if action in retention.ACTIONS else "view"
+    if not can(user, seen, record):
         raise Http404
     if action != "view" and not can(user, action, record):
         raise PermissionDenied

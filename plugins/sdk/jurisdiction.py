@@ -50,6 +50,12 @@ class Jurisdiction:
     deadlines: ClassVar[tuple[Deadline, ...]] = ()
     menu: ClassVar[tuple[MenuItem, ...]] = ()
     extra_actions: ClassVar[tuple[str, ...]] = ()
+    #: Roles that close a case when the student leaves and delete it once the
+    #: retention period has ended (school roles, e.g. the coordinator).
+    retention_roles: ClassVar[tuple[str, ...]] = ()
+    #: Years a closed case is kept after the student left; None: the portal's
+    #: ``PORTAL_CASE_RETENTION_YEARS``.
+    retention_years: ClassVar[int | None] = None
 
     #: Dotted path of the URLconf mounted under /j/<code>/ (None: no pages).
     urls: ClassVar[str | None] = None
@@ -151,6 +157,14 @@ class Jurisdiction:
         codes = self.role_codes
         if len(set(codes)) != len(codes):
             raise ImproperlyConfigured(f"{where}: two roles share a code in {codes}.")
+        for role in self.retention_roles:
+            if role not in codes:
+                raise ImproperlyConfigured(
+                    f"{where}: retention role {role!r} is not a declared role; "
+                    f"declared roles: {', '.join(codes)}."
+                )
+        if self.retention_years is not None and not (0 <= int(self.retention_years) <= 100):
+            raise ImproperlyConfigured(f"{where}: retention_years must be between 0 and 100.")
         for role in self.roles:
             for implied in role.implies:
                 if implied not in codes:

@@ -28,6 +28,7 @@ CORE_APPS = [
     "plugins.consent",
     "plugins.notifications",
     "plugins.drafts",
+    "plugins.retention",
     "content",
 ]
 
@@ -228,6 +229,11 @@ PORTAL_PAGE_CACHE_SECONDS = int(os.environ.get("PORTAL_PAGE_CACHE_SECONDS", 300)
 
 # Default age of majority; a jurisdiction may declare its own.
 PORTAL_DEFAULT_AGE_OF_MAJORITY = 18
+
+# Years a closed case is kept after the student left the school, unless the
+# jurisdiction declares its own (``retention_years``). Set it to what the
+# school owner's archive rules say; a coordinator deletes the case after it.
+PORTAL_CASE_RETENTION_YEARS = int(os.environ.get("PORTAL_CASE_RETENTION_YEARS", 5))
 
 LOGGING = {
     "version": 1,

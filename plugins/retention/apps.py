@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class RetentionConfig(AppConfig):
+    name = "plugins.retention"
+    label = "retention"
+    verbose_name = _("Case retention")
+    default_auto_field = "django.db.models.BigAutoField"
