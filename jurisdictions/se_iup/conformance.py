@@ -123,4 +123,6 @@ class SeIupFactory(ConformanceFactory):
             return b.guardian_of(st)
         if role == "student":
             return b.student_login(st)
+        if role == "principal":
+            return b.role_holder("principal", st.school)
         raise KeyError(role)
