@@ -144,8 +144,13 @@ class Coordinator(SignedIn):
         )
         found = re.search(r'href="/j/no-iskole/school-applications/(\d+)/"', listing.text)
         if found:
-            self.client.get(
-                f"/j/no-iskole/school-applications/{found.group(1)}/pdf/",
+            detail = f"/j/no-iskole/school-applications/{found.group(1)}/"
+            page = self.client.get(detail, name="/j/no-iskole/school-applications/[id]/")
+            token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+            self.client.post(
+                f"{detail}pdf/",
+                {"csrfmiddlewaretoken": token.group(1) if token else ""},
+                headers={"Referer": f"{self.host}{detail}"},
                 name="/j/no-iskole/school-applications/[id]/pdf/ (bundle)",
             )
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `make load`: the load scenario (bench/locustfile.py) against the production shape on
-# loopback, bounded in time and users, with figures per endpoint at the end.
+# loopback (gunicorn, one task worker for bundles, PostgreSQL, Redis), bounded in time
+# and users, with figures per endpoint at the end.
 #
 #   make load                                   # 10,000 students, 100,000 documents, 60 s
 #   LOAD_TIME=30s LOAD_USERS=20 make load       # shorter, fewer users
@@ -53,7 +54,9 @@ fi
 .venv/bin/gunicorn portal.wsgi -w "$WORKERS" -b "127.0.0.1:$PORT" --access-logfile /dev/null \
   --error-logfile "$STATE/gunicorn.log" &
 server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+"$PY" manage.py db_worker --worker-id "load-worker" >"$STATE/worker.log" 2>&1 &
+worker=$!
+trap 'kill $server $worker 2>/dev/null; wait $server $worker 2>/dev/null || true' EXIT
 for _ in $(seq 60); do
   curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break
   sleep 1

@@ -613,8 +613,12 @@ def school_application_send(request, pk):
 
 
 @case_view
+@require_POST
 def school_application_pdf(request, pk):
-    """One PDF of every student's application and attachments, a bookmark per student."""
+    """Start building one PDF of every student's application and attachments (a bookmark per student).
+
+    POST only: building a bundle is work done for the person asking, not a page to fetch.
+    """
     sa = fetch(request, "download", _sa_qs(), pk=pk)
     apps = StudentApplication.objects.filter(school_application=sa)
     size = (

@@ -90,7 +90,9 @@ def close_case(request, pk):
     form = CloseForm(request.POST, student=student)
     if not form.is_valid():
         for error in form.errors.get("left_on", []):
-            messages.error(request, _("%(name)s: %(error)s") % {"name": student.name, "error": error})
+            messages.error(
+                request, _("%(name)s: %(error)s") % {"name": student.name, "error": error}
+            )
         return redirect("retention:list")
     retention.close(request, student, form.cleaned_data["left_on"])
     messages.success(

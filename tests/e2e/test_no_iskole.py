@@ -110,7 +110,7 @@ def test_the_whole_iop_path(demo_world, browser, live_server, tmp_path):
     expect(coord.get_by_role("row", name=re.compile("Ola Solvang"))).to_contain_text(
         "Under consideration"
     )
-    coord.get_by_role("link", name="Download the merged PDF").click()
+    coord.get_by_role("button", name="Download the merged PDF").click()
     with coord.expect_download() as info:
         coord.get_by_role("link", name="Download the PDF").click()
     merged = PdfReader(io.BytesIO(open(info.value.path(), "rb").read()))  # noqa: SIM115

@@ -308,7 +308,9 @@ def test_deleting_a_due_case_removes_rows_and_files_and_leaves_one_contentless_e
     doc, name, bundle_name = _give_case_content(henrik, coordinator)
     guardian = Person.objects.create(given_name="Gunn", family_name="Aune")
     GuardianRelation.objects.create(guardian=guardian, student=henrik)
-    AuditEvent.objects.create(action="view", student=henrik, record_type="Student", record_id=str(pk))
+    AuditEvent.objects.create(
+        action="view", student=henrik, record_type="Student", record_id=str(pk)
+    )
     client = verified_client(coordinator)
 
     preview = client.get(reverse("retention:delete", args=[pk]))

@@ -308,7 +308,7 @@ def test_merged_pdf_has_a_bookmark_per_student_and_their_attachments(school, ver
         attached_to=apps[0].attached_key,
     )
     client = verified_client(school.coordinator)
-    progress = client.get(url("school-application-pdf", sa.pk))
+    progress = client.post(url("school-application-pdf", sa.pk))
     assert progress.status_code == 302
     job_page = client.get(progress["Location"])
     assert job_page.status_code == 200
@@ -322,7 +322,8 @@ def test_merged_pdf_has_a_bookmark_per_student_and_their_attachments(school, ver
     assert len(reader.pages) >= 3  # two applications and one attachment
     # Another school's coordinator gets nothing.
     other = verified_client(b.role_holder("coordinator", b.school()))
-    assert other.get(url("school-application-pdf", sa.pk)).status_code == 404
+    assert other.post(url("school-application-pdf", sa.pk)).status_code == 404
+    assert client.get(url("school-application-pdf", sa.pk)).status_code == 405
 
 
 # -- documents --------------------------------------------------------------------------------
