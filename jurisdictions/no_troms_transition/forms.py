@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from plugins.editing import VersionedModelForm
 from plugins.models import Organisation
 
 from .models import PlanStep, SchoolData, ScreeningRow
@@ -23,7 +24,11 @@ class CommaDecimalField(forms.DecimalField):
             raise ValidationError(self.error_messages["invalid"], code="invalid") from None
 
 
-class SchoolDataForm(forms.ModelForm):
+class SchoolDataForm(VersionedModelForm):
+    # Shown on the row page next to the screening form: keep the hidden input's id unique.
+    version = forms.CharField(
+        widget=forms.HiddenInput(attrs={"id": "id_data_version"}), required=False
+    )
     absence_percent = CommaDecimalField(
         label=_("Absence (%)"),
         required=False,
@@ -48,7 +53,7 @@ class SchoolDataForm(forms.ModelForm):
         fields = ["absence_percent", "grade_average", "lowest_grade"]
 
 
-class ScreeningRowForm(forms.ModelForm):
+class ScreeningRowForm(VersionedModelForm):
     class Meta:
         model = ScreeningRow
         fields = [
@@ -117,7 +122,7 @@ class PlanForm(forms.Form):
         ).order_by("name")
 
 
-class StepForm(forms.ModelForm):
+class StepForm(VersionedModelForm):
     class Meta:
         model = PlanStep
         fields = ["due", "responsible", "contributor", "note"]

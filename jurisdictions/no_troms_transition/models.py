@@ -307,6 +307,7 @@ class PlanStep(models.Model):
         related_name="+",
         verbose_name=_("done by"),
     )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     portal_student_path = "plan__student"
 

@@ -1,10 +1,15 @@
-"""Forms of the IOP pages. Labels come from the models (translated)."""
+"""Forms of the IOP pages. Labels come from the models (translated).
+
+Forms that change a record in place are ``VersionedModelForm``s: when two
+people edit the same record at once, the second is told and keeps their text.
+"""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from plugins.editing import VersionedModelForm
 from plugins.models import Person, Student
 
 from . import rules
@@ -53,7 +58,7 @@ class StartCaseForm(forms.Form):
         )
 
 
-class ProposalForm(forms.ModelForm):
+class ProposalForm(VersionedModelForm):
     class Meta:
         model = SupportCase
         fields = ["grounds", "proposed_by", "proposal_reasons", "proposal_evidence"]
@@ -71,7 +76,7 @@ class DataSourceForm(DatesMixin, forms.ModelForm):
         fields = ["kind", "collected_on", "summary"]
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(VersionedModelForm):
     class Meta:
         model = PedagogicalProfile
         fields = [
@@ -86,7 +91,7 @@ class ProfileForm(forms.ModelForm):
         ]
 
 
-class MeasureForm(DatesMixin, forms.ModelForm):
+class MeasureForm(DatesMixin, VersionedModelForm):
     class Meta:
         model = IndividualisationMeasure
         fields = [
@@ -191,7 +196,7 @@ class NewIopForm(forms.Form):
         return data
 
 
-class IopForm(DatesMixin, forms.ModelForm):
+class IopForm(DatesMixin, VersionedModelForm):
     class Meta:
         model = Iop
         fields = [
@@ -222,7 +227,7 @@ class IopMeasureForm(MeasureForm):
     pass
 
 
-class CurriculumForm(forms.ModelForm):
+class CurriculumForm(VersionedModelForm):
     class Meta:
         model = CurriculumItem
         fields = [
@@ -245,19 +250,19 @@ class CurriculumForm(forms.ModelForm):
         return data
 
 
-class TransitionPlanForm(DatesMixin, forms.ModelForm):
+class TransitionPlanForm(DatesMixin, VersionedModelForm):
     class Meta:
         model = TransitionPlan
         fields = ["kind", "receiving_institution", "transfer_date", "activities"]
 
 
-class EarlyLeavingForm(DatesMixin, forms.ModelForm):
+class EarlyLeavingForm(DatesMixin, VersionedModelForm):
     class Meta:
         model = EarlyLeavingPlan
         fields = ["risk_factors", "measures", "responsible", "review_on"]
 
 
-class EvaluationForm(DatesMixin, forms.ModelForm):
+class EvaluationForm(DatesMixin, VersionedModelForm):
     class Meta:
         model = Evaluation
         fields = [

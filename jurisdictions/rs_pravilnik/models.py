@@ -163,6 +163,7 @@ class SupportCase(models.Model):
     accepted_on = models.DateField(_("proposal accepted on"), null=True, blank=True)
     team_appointed_on = models.DateField(_("support team appointed on"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "student"
 
@@ -246,6 +247,7 @@ class PedagogicalProfile(models.Model):
     situation = models.TextField(_("description of the educational situation"), blank=True)
     drafted_with = models.CharField(_("drafted with (teacher, parent)"), max_length=300, blank=True)
     updated_on = models.DateField(_("last updated"), default=timezone.localdate)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "case__student"
 
@@ -280,6 +282,7 @@ class IndividualisationMeasure(models.Model):
     evaluated_on = models.DateField(_("evaluated on"), null=True, blank=True)
     effect = models.CharField(_("effect"), max_length=10, choices=Effect.choices, blank=True)
     evaluation = models.TextField(_("evaluation"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "case__student"
 
@@ -386,6 +389,7 @@ class Iop(models.Model):
         _("collegium decision number"), max_length=60, blank=True
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "case__student"
 
@@ -425,6 +429,7 @@ class CurriculumItem(models.Model):
     content = models.TextField(_("content and activities"), blank=True)
     methods = models.TextField(_("methods, materials and support"), blank=True)
     responsible = models.CharField(_("who carries it out"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "iop__case__student"
 
@@ -451,6 +456,7 @@ class TransitionPlan(models.Model):
     receiving_institution = models.CharField(_("receiving institution"), max_length=200)
     transfer_date = models.DateField(_("date of the move"))
     activities = models.TextField(_("activities and who carries them out"), blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "iop__case__student"
 
@@ -476,6 +482,7 @@ class EarlyLeavingPlan(models.Model):
     measures = models.TextField(_("prevention measures"))
     responsible = models.CharField(_("who carries them out"), max_length=200, blank=True)
     review_on = models.DateField(_("review on"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "iop__case__student"
 
@@ -504,6 +511,7 @@ class Evaluation(models.Model):
     decision = models.CharField(_("decision"), max_length=10, choices=Decision.choices, blank=True)
     extend_until = models.DateField(_("extend until"), null=True, blank=True)
     decided_on = models.DateField(_("decided on"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "iop__case__student"
 

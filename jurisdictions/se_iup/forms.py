@@ -1,4 +1,8 @@
-"""Forms of the IUP pages. Labels are English source strings, translated in ``locale/``."""
+"""Forms of the IUP pages. Labels are English source strings, translated in ``locale/``.
+
+The plan's sections and the goals are ``VersionedModelForm``s: when two people
+edit the same plan or goal at once, the second is told and keeps their text.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from plugins.editing import VersionedModelForm
 from plugins.models import Person, TeachingAssignment
 
 from .models import (
@@ -57,7 +62,7 @@ class ProfileForm(forms.ModelForm):
         return profile
 
 
-class MaterialForm(forms.ModelForm):
+class MaterialForm(VersionedModelForm):
     class Meta:
         model = DevelopmentPlan
         fields = ["material", "agreement"]
@@ -67,7 +72,7 @@ class MaterialForm(forms.ModelForm):
         }
 
 
-class SelfAssessmentForm(forms.ModelForm):
+class SelfAssessmentForm(VersionedModelForm):
     class Meta:
         model = DevelopmentPlan
         fields = ["self_now", "self_reached"]
@@ -77,7 +82,7 @@ class SelfAssessmentForm(forms.ModelForm):
         }
 
 
-class HomeForm(forms.ModelForm):
+class HomeForm(VersionedModelForm):
     class Meta:
         model = DevelopmentPlan
         fields = ["home_notes"]
@@ -90,7 +95,7 @@ class HomeForm(forms.ModelForm):
         }
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(VersionedModelForm):
     class Meta:
         model = DevelopmentPlan
         fields = ["evaluation"]
@@ -131,7 +136,7 @@ def models_q_student(student):
     return q
 
 
-class GoalForm(forms.ModelForm):
+class GoalForm(VersionedModelForm):
     class Meta:
         model = Goal
         fields = ["title", "criteria", "owner", "due_term"]

@@ -154,6 +154,7 @@ class DevelopmentPlan(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     archived_at = models.DateTimeField(_("archived"), null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "student"
 
@@ -215,6 +216,7 @@ class Goal(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("order"), default=0)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "plan__student"
 
