@@ -135,6 +135,46 @@ def _docs_for(user, student):
 # -- student list ---------------------------------------------------------------------------
 
 
+def _student_rows(ids: list[int], apps, iops) -> list[Student]:
+    """The students ``ids`` in that order, with their latest visible application and this year's IOP."""
+    rows = Student.objects.select_related("person", "group", "school").in_bulk(ids)
+    latest_app: dict[int, dict] = {}
+    for app in (
+        apps.filter(student_id__in=ids)
+        .order_by("student_id", "-created_at", "-pk")
+        .values("student_id", "pk", "status")
+    ):
+        latest_app.setdefault(app["student_id"], app)
+    this_iop: dict[int, dict] = {}
+    for iop in (
+        iops.filter(student_id__in=ids)
+        .order_by("student_id", "-school_year__starts", "-pk")
+        .values("student_id", "pk", "stage")
+    ):
+        this_iop.setdefault(iop["student_id"], iop)
+    counts = {
+        c["iop"]: c
+        for c in SubjectPlan.objects.filter(iop_id__in=[i["pk"] for i in this_iop.values()])
+        .values("iop")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(work_status=WorkStatus.DONE)))
+    }
+    statuses = dict(ApplicationStatus.choices)
+    stages = dict(Stage.choices)
+    result = []
+    for pk in ids:
+        st = rows[pk]
+        app = latest_app.get(pk, {})
+        iop = this_iop.get(pk, {})
+        count = counts.get(iop.get("pk"), {})
+        st.app_id, st.app_status = app.get("pk"), app.get("status")
+        st.iop_id, st.iop_stage = iop.get("pk"), iop.get("stage")
+        st.subjects_total, st.subjects_done = count.get("total"), count.get("done")
+        st.app_status_label = statuses.get(st.app_status, "")
+        st.iop_stage_label = stages.get(st.iop_stage, "")
+        result.append(st)
+    return result
+
+
 @case_view
 def student_list(request):
     """Coordinators: every student with an application or IOP at their schools.
@@ -152,28 +192,8 @@ def student_list(request):
 
     latest_app = apps.filter(student=OuterRef("pk")).order_by("-created_at", "-pk")
     this_iop = iops.filter(student=OuterRef("pk")).order_by("-school_year__starts")
-    plans = SubjectPlan.objects.filter(iop=OuterRef("iop_id"))
-    students = (
-        Student.objects.filter(
-            Q(pk__in=apps.values("student_id")) | Q(pk__in=iops.values("student_id"))
-        )
-        .select_related("person", "group", "school")
-        .annotate(
-            app_id=Subquery(latest_app.values("pk")[:1]),
-            app_status=Subquery(latest_app.values("status")[:1]),
-            iop_id=Subquery(this_iop.values("pk")[:1]),
-            iop_stage=Subquery(this_iop.values("stage")[:1]),
-        )
-        .annotate(
-            subjects_total=Subquery(plans.values("iop").annotate(n=Count("pk")).values("n")[:1]),
-            subjects_done=Subquery(
-                plans.filter(work_status=WorkStatus.DONE)
-                .values("iop")
-                .annotate(n=Count("pk"))
-                .values("n")[:1]
-            ),
-        )
-        .order_by("person__family_name", "person__given_name", "pk")
+    students = everyone = Student.objects.filter(
+        Q(pk__in=apps.values("student_id")) | Q(pk__in=iops.values("student_id"))
     )
     q = request.GET.get("q", "").strip()[:100]
     status = request.GET.get("status", "")
@@ -183,25 +203,31 @@ def student_list(request):
         students = students.filter(
             Q(person__given_name__icontains=q) | Q(person__family_name__icontains=q)
         )
-    if status in ApplicationStatus.values:
-        students = students.filter(app_status=status)
-    elif status == "none":
-        students = students.filter(app_status__isnull=True)
-    if stage in STAGE_ORDER:
-        students = students.filter(iop_stage=stage)
-    elif stage == "none":
-        students = students.filter(iop_stage__isnull=True)
+    # The status and stage filters read the latest application / this year's IOP.
+    if status in ApplicationStatus.values or status == "none":
+        students = students.annotate(app_status=Subquery(latest_app.values("status")[:1]))
+        if status == "none":
+            students = students.filter(app_status__isnull=True)
+        else:
+            students = students.filter(app_status=status)
+    if stage in STAGE_ORDER or stage == "none":
+        students = students.annotate(iop_stage=Subquery(this_iop.values("stage")[:1]))
+        if stage == "none":
+            students = students.filter(iop_stage__isnull=True)
+        else:
+            students = students.filter(iop_stage=stage)
     if group.isdigit():
         students = students.filter(group_id=int(group))
-    page = Paginator(students, PER_PAGE).get_page(request.GET.get("page"))
-    statuses = dict(ApplicationStatus.choices)
-    stages = dict(Stage.choices)
-    for st in page:
-        st.app_status_label = statuses.get(st.app_status, "")
-        st.iop_stage_label = stages.get(st.iop_stage, "")
+    students = students.order_by("person__family_name", "person__given_name", "pk")
+    # Page through ids first, then read the columns of the page's students only:
+    # the cost of a page does not grow with the number of students at the school.
+    page = Paginator(students.values_list("pk", flat=True), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    page.object_list = _student_rows(list(page.object_list), apps, iops)
+    # Every class of the coordinator's students, whatever the other filters say.
     groups = (
-        Student.objects.filter(pk__in=students.values("pk"))
-        .exclude(group=None)
+        everyone.exclude(group=None)
         .values_list("group_id", "group__name")
         .distinct()
         .order_by("group__name")
