@@ -80,6 +80,7 @@ def test_every_post_without_token_is_refused(world):
         "/notifications/read-all/",
         "/drafts/save/",
         "/accounts/logout/",
+        "/cases/1/close/",
     )
     for prefix in must_cover:
         assert any(u.startswith(prefix) for u in urls), prefix
@@ -107,7 +108,7 @@ def test_representative_posts_with_real_ids_are_refused(world):
     from jurisdictions.rs_pravilnik.models import SupportCase
     from jurisdictions.se_iup.models import DevelopmentPlan, Goal
     from plugins.consent.models import ConsentRequest
-    from plugins.models import GuardianRelation
+    from plugins.models import GuardianRelation, Student
 
     users = {u.username: u for u in demo_users()}
     relation = GuardianRelation.objects.filter(guardian__user=users["demo-guardian"]).first()
@@ -128,6 +129,13 @@ def test_representative_posts_with_real_ids_are_refused(world):
         ("demo-guardian", "/notifications/read-all/"),
         ("demo-guardian", "/drafts/save/"),
     ]
+    henrik = Student.objects.get(person__given_name="Henrik", person__family_name="Aune")
+    ola = Student.objects.get(person__given_name="Ola", person__family_name="Solvang")
+    cases += [
+        ("demo-coordinator", f"/cases/{ola.pk}/close/"),
+        ("demo-coordinator", f"/cases/{henrik.pk}/reopen/"),
+        ("demo-coordinator", f"/cases/{henrik.pk}/delete/"),
+    ]
     if relation is not None:
         cases.append(
             (
@@ -139,6 +147,18 @@ def test_representative_posts_with_real_ids_are_refused(world):
     before = fingerprint()
     for username, url in cases:
         client = clients[username]
-        response = client.post(url, {"text": "x", "comment": "x", "decision": "yes"})
+        response = client.post(
+            url,
+            {
+                "text": "x",
+                "comment": "x",
+                "decision": "yes",
+                "confirm": "on",
+                "left_on": "2020-01-01",
+            },
+        )
         assert response.status_code == 403, (username, url, response.status_code)
     assert not changed(before, fingerprint())
+    henrik.refresh_from_db()
+    ola.refresh_from_db()
+    assert ola.left_on is None and henrik.left_on is not None

@@ -23,6 +23,7 @@ from importlib import import_module
 import pytest
 from django.urls import URLPattern, URLResolver
 
+from plugins import retention
 from plugins.access import can, family_students, permitted
 from plugins.registry import registry
 
@@ -212,7 +213,7 @@ def test_guessed_ids_on_plugin_pages(world, code):
 
 
 def test_guessed_ids_on_shared_pages(world):
-    """/files/, /family/ and /family/consents/ with other people's ids."""
+    """/files/, /family/, /family/consents/ and /cases/ with other people's ids."""
     from plugins.consent import service as consent_service
     from plugins.consent.models import ConsentReceipt, ConsentRequest
     from plugins.documents.models import BundleJob, Document
@@ -256,6 +257,8 @@ def test_guessed_ids_on_shared_pages(world):
             ]
             for relation in [r for r in relations if r.student_id == student.pk][:1]:
                 urls.append(f"/family/children/{student.pk}/guardians/{relation.pk}/access/")
+        for student in spread([s for s in students if not can(user, retention.CLOSE, s)], 2, ui):
+            urls.append(f"/cases/{student.pk}/delete/")
         for req in spread([r for r in requests if not consent_service.may_view(user, r)], 2, ui):
             urls += [
                 f"/family/consents/{req.pk}/",
@@ -287,3 +290,26 @@ def test_ids_that_are_not_numbers_answer_404(world):
             url = CONVERTER.sub(bad, route)
             # 405: a POST-only view refuses the method before reading the id.
             assert client.get(url).status_code in (404, 405), url
+
+
+def test_guessed_ids_on_case_retention_posts_change_nothing(world):
+    """Closing, reopening and deleting the case of a student who is not yours: 404, nothing changes."""
+    from plugins.models import Student
+
+    students = list(Student.objects.all())
+    before = {s.pk: s.left_on for s in students}
+    tried = 0
+    for ui, user in enumerate(demo_users()):
+        client = signed_in(user)
+        for student in spread([s for s in students if not can(user, retention.CLOSE, s)], 3, ui):
+            for action, data in (
+                ("close", {"left_on": "2020-01-01"}),
+                ("reopen", {}),
+                ("delete", {"confirm": "on"}),
+            ):
+                tried += 1
+                response = client.post(f"/cases/{student.pk}/{action}/", data)
+                assert response.status_code == 404, (user.username, action, student.pk)
+    assert tried > 50
+    after = {s.pk: s.left_on for s in Student.objects.all()}
+    assert after == before
