@@ -39,3 +39,19 @@ def verified_client(db):
         return sign_in_verified(Client(), user, fresh=fresh)
 
     return make
+
+
+def posted_form(page, key: str = "form", **changes) -> dict:
+    """The form ``key`` of a rendered page as the browser sends it back (hidden fields too), changed."""
+    data = {}
+    for field in page.context[key]:
+        if field.field.disabled:
+            continue
+        value = field.value()
+        if isinstance(value, bool):
+            if value:
+                data[field.html_name] = "on"
+            continue
+        data[field.html_name] = "" if value is None else value
+    data.update(changes)
+    return data

@@ -10,28 +10,13 @@ import pytest
 
 from jurisdictions.no_troms_transition.models import PlanStep, SchoolData, ScreeningRow
 from plugins.workflow import fire
+from tests.conftest import posted_form as posted
 
 from .conftest import answer_consents, plan_for, school_data, screened_row
 
 pytestmark = pytest.mark.django_db
 BASE = "/j/no-troms-transition"
 CONFLICT = "Someone else saved this while you were writing."
-
-
-def posted(page, key="form", **changes):
-    """The form ``key`` on ``page`` as the browser sends it back (version included), changed."""
-    data = {}
-    for field in page.context[key]:
-        if field.field.disabled:
-            continue
-        value = field.value()
-        if isinstance(value, bool):
-            if value:
-                data[field.html_name] = "on"
-            continue
-        data[field.html_name] = "" if value is None else value
-    data.update(changes)
-    return data
 
 
 def race(area, verified_client, *, page, post, key, name, texts, stored):

@@ -19,27 +19,12 @@ from jurisdictions.rs_pravilnik.models import (
     TransitionPlan,
 )
 from plugins.sdk import builders as b
+from tests.conftest import posted_form as posted
 
 pytestmark = pytest.mark.django_db
 
 CODE = "rs-pravilnik"
 CONFLICT = "Someone else saved this while you were writing."
-
-
-def posted(page, **changes):
-    """The form on ``page`` as the browser sends it back (hidden version included), changed."""
-    data = {}
-    for field in page.context["form"]:
-        if field.field.disabled:
-            continue
-        value = field.value()
-        if isinstance(value, bool):
-            if value:
-                data[field.html_name] = "on"
-            continue
-        data[field.html_name] = "" if value is None else value
-    data.update(changes)
-    return data
 
 
 def _case(world, status=CaseStatus.OBSERVATION):

@@ -8,28 +8,13 @@ import pytest
 
 from jurisdictions.se_iup.models import Goal, Mentorship, PlanStatus
 from plugins.sdk import builders as b
+from tests.conftest import posted_form as posted
 
 from .conftest import make_goal, make_plan
 
 pytestmark = pytest.mark.django_db
 
 CONFLICT = "Someone else saved this while you were writing."
-
-
-def posted(page, **changes):
-    """The form on ``page`` as the browser sends it back (hidden version included), changed."""
-    data = {}
-    for field in page.context["form"]:
-        if field.field.disabled:
-            continue
-        value = field.value()
-        if isinstance(value, bool):
-            if value:
-                data[field.html_name] = "on"
-            continue
-        data[field.html_name] = "" if value is None else value
-    data.update(changes)
-    return data
 
 
 def co_mentor(world):
