@@ -439,3 +439,27 @@ def test_every_demo_case_in_every_jurisdiction_can_be_deleted_in_full(
     assert not ConsentReceipt.objects.exists()
     assert jurisdiction_rows > 20  # the demos' case records were really there
     assert AuditEvent.objects.filter(action="delete", record_type="Case").count() > 10
+
+
+def test_the_case_list_queries_do_not_grow_with_closed_cases(cases, verified_client):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from plugins.sdk import builders as b
+
+    client = verified_client(user("demo-coordinator"))
+    url = reverse("retention:list")
+
+    def count():
+        client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    few = count()
+    school = cases["henrik"].school
+    for n in range(12):
+        s = b.student(school_org=school)
+        Student.objects.filter(pk=s.pk).update(left_on=datetime.date(2012 + n % 10, 6, 20))
+    many = count()
+    assert many <= few, f"{few} queries for 2 closed cases, {many} for 14"
