@@ -272,12 +272,12 @@ def _delete_rows(student) -> Deletion:
 
     # Consent receipts are append-only everywhere else: the end of the
     # retention period is the one time they go, with their requests.
-    requests = ConsentRequest._base_manager.filter(student=student)
-    requests.update(superseded_by=None)
+    asked = ConsentRequest._base_manager.filter(student=student)
+    asked.update(superseded_by=None)
     receipts = ConsentReceipt._base_manager.filter(request__student=student)
     result.count("consent.ConsentReceipt", receipts.count())
     receipts._raw_delete(receipts.db)
-    result.count("consent.ConsentRequest", requests.delete()[0])
+    result.count("consent.ConsentRequest", asked.delete()[0])
     # Workflow history holds notes: it goes with the case.
     result.count("plugins.TransitionLog", TransitionLog.objects.filter(student=student).delete()[0])
 
