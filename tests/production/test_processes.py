@@ -313,9 +313,18 @@ def test_bundle_requested_on_one_app_is_built_by_the_worker_and_served_by_the_ot
     session = requests.Session()
     sign_in(session, app1, info)
 
-    # Requested through app process 1: queued, since no worker runs yet.
-    pdf_url = f"{app1}/j/no-iskole/school-applications/{info['school_application']}/pdf/"
-    response = session.get(pdf_url, allow_redirects=False, timeout=60)
+    # Requested through app process 1 (a POST from the school application's page):
+    # queued, since no worker runs yet.
+    detail = f"{app1}/j/no-iskole/school-applications/{info['school_application']}/"
+    page = session.get(detail, timeout=60)
+    assert page.status_code == 200, page.text[:2000]
+    response = session.post(
+        f"{detail}pdf/",
+        data={"csrfmiddlewaretoken": _csrf(page.text)},
+        headers={"Referer": detail},
+        allow_redirects=False,
+        timeout=60,
+    )
     assert response.status_code == 302, response.text[:2000]
     progress = response.headers["Location"]
     job_uuid = re.search(r"/files/bundles/([0-9a-f-]{36})/", progress).group(1)
