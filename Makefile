@@ -5,6 +5,11 @@ PY     := $(VENV)/bin/python
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 STAMP  := $(VENV)/.installed
+# The suite runs on every core (pytest-xdist); each worker has its own test
+# database, media, private storage and page cache. Tests marked `serial` share
+# one worker. PYTEST_WORKERS=0 runs everything in this process.
+PYTEST_WORKERS ?= auto
+PYTEST_ARGS    ?= -n $(PYTEST_WORKERS) --dist loadgroup --durations=20
 
 .PHONY: run test install migrate demo lint format test-fast test-postgres chromium pdf-deps bench load clean
 
@@ -50,13 +55,15 @@ format: install
 
 test: install chromium pdf-deps lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 test-fast: install
-	$(VENV)/bin/pytest -m "not e2e and not slow"
+	$(VENV)/bin/pytest $(PYTEST_ARGS) -m "not e2e and not slow"
 
-test-postgres: install chromium
-	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} $(VENV)/bin/pytest
+# What depends on the database, on PostgreSQL: everything but the browser tests.
+test-postgres: install
+	DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/test} \
+	  $(VENV)/bin/pytest $(PYTEST_ARGS) -m "not e2e"
 
 # Bundle benchmark (DESIGN.md section 8): 30 and 120 students, portal against the
 # bare libraries, cold and warm. Figures go to docs/performance.md.

@@ -10,6 +10,8 @@ carries the record's ``updated_at`` as it was when the page was opened.
 
 from __future__ import annotations
 
+import datetime
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -19,8 +21,24 @@ CONFLICT = _(
 )
 
 
+MISSING_VERSION = _(
+    "Your changes were not saved: the form did not say which version of the record it changes. "
+    "Your text is still in the form below: copy what you need, then reload the page and save "
+    "again."
+)
+
+
+def _parse_version(text: str) -> datetime.datetime | None:
+    try:
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 class VersionedModelForm(forms.ModelForm):
-    #: The record's ``updated_at`` when the page was opened (hidden).
+    #: The record's ``updated_at`` when the page was opened (hidden). Not a required form
+    #: field (a new record has none), but ``clean`` refuses an edit of a saved record
+    #: that does not send a valid one.
     version = forms.CharField(widget=forms.HiddenInput, required=False)
     version_field = "updated_at"
 
@@ -40,7 +58,13 @@ class VersionedModelForm(forms.ModelForm):
             .values_list(self.version_field, flat=True)
             .first()
         )
-        sent = self.data.get(self.add_prefix("version"), "")
-        if saved is not None and sent and sent != saved.isoformat():
+        if saved is None:
+            return data
+        # An edit must say which version it changes: without it (an old page, a hand-made
+        # POST) the conflict check would be skipped and someone else's save overwritten.
+        sent = (self.data.get(self.add_prefix("version")) or "").strip()
+        if not sent or _parse_version(sent) is None:
+            raise forms.ValidationError(MISSING_VERSION, code="version_missing")
+        if sent != saved.isoformat():
             raise forms.ValidationError(CONFLICT, code="conflict")
         return data

@@ -6,6 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from plugins.accounts import views as accounts_views
 from plugins.urls import jurisdiction_urlpatterns
 from portal.guidance.api import api_router
 
@@ -16,6 +17,10 @@ urlpatterns = [
     path("accounts/", include("plugins.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
+    # One door: the admin sign-in pages lead to the portal's two-factor sign-in.
+    path("django-admin/login/", accounts_views.to_portal_sign_in),
+    path("admin/login/", accounts_views.to_portal_sign_in),
+    path("_util/login/", accounts_views.to_portal_sign_in),  # Wagtail's page-privacy sign-in
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

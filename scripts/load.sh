@@ -54,7 +54,7 @@ fi
 .venv/bin/gunicorn portal.wsgi -w "$WORKERS" -b "127.0.0.1:$PORT" --access-logfile /dev/null \
   --error-logfile "$STATE/gunicorn.log" &
 server=$!
-"$PY" manage.py db_worker --worker-id "load-worker" >"$STATE/worker.log" 2>&1 &
+"$PY" manage.py task_worker --worker-id "load-worker" >"$STATE/worker.log" 2>&1 &
 worker=$!
 trap 'kill $server $worker 2>/dev/null; wait $server $worker 2>/dev/null || true' EXIT
 for _ in $(seq 60); do

@@ -2,6 +2,8 @@
 # The production shape on one machine (docs/deploy.md): two gunicorn app
 # processes and one task worker, production settings, the local PostgreSQL,
 # Redis when it answers. Plain HTTP on loopback only. Ctrl-C stops all three.
+# A worker that stops is restarted (scripts/supervise.sh); an app process that
+# stops ends the demo.
 #
 #   make prod-demo                      # or scripts/prod_demo.sh
 #   PROD_DEMO_DATA=1 make prod-demo     # also load the fictional demo accounts
@@ -73,27 +75,17 @@ if [ -n "${PROD_DEMO_DATA:-}" ]; then
   DJANGO_SETTINGS_MODULE=portal.settings.dev "$PY" manage.py load_demo
 fi
 
-pids=()
-stop() {
-  trap - INT TERM EXIT
-  echo
-  echo "Stopping ${pids[*]}"
-  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  wait "${pids[@]}" 2>/dev/null || true
-}
-trap stop INT TERM EXIT
-
+# The app processes' end stops everything; the worker is restarted when it ends
+# (killed, crashed), after a back-off, and recovers what it left running.
+source scripts/supervise.sh
 for port in "$@"; do
-  "$GUNICORN" portal.wsgi:application --bind "127.0.0.1:$port" --workers 2 --timeout 120 \
-    --access-logfile - --no-control-socket --name "portal-$port" &
-  pids+=($!)
+  supervise_app "$GUNICORN" portal.wsgi:application --bind "127.0.0.1:$port" --workers 2 \
+    --timeout 120 --access-logfile - --no-control-socket --name "portal-$port"
 done
-"$PY" manage.py db_worker --worker-id "prod-demo-worker" &
-pids+=($!)
+supervise_restarting worker "$PY" manage.py task_worker --worker-id "prod-demo-worker"
 
 echo
 for port in "$@"; do echo "App process: http://127.0.0.1:$port/"; done
-echo "Worker: manage.py db_worker (pid ${pids[-1]}); state in $STATE"
+echo "Worker: manage.py task_worker (restarted if it stops); state in $STATE"
 echo "Ctrl-C stops all three."
-# Stop everything as soon as one of them ends by itself.
-wait -n "${pids[@]}" || true
+supervise_wait

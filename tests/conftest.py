@@ -1,16 +1,48 @@
+import copy
 import time
 
 import pytest
 from django.test import Client
 
 
-@pytest.fixture
-def demo(db, settings):
-    """The fictional demo world, loaded exactly as ``manage.py load_demo`` does."""
+@pytest.fixture(scope="module")
+def _demo_of_module(django_db_setup, django_db_blocker):
+    """The demo world loaded once per test module inside an outer transaction.
+
+    Loading the demo renders PDFs and builds guidance pages (seconds each time).
+    Every test still runs in its own savepoint (the ``db`` fixture) and sees the
+    world exactly as loaded; the outer transaction is rolled back when the
+    module is done, so no other module ever sees the demo rows.
+    """
+    from django.db import transaction
+    from django.test import override_settings
+
     from content import demo as demo_data
 
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            with override_settings(DEBUG=True):
+                world = demo_data.load()
+            yield world
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo(_demo_of_module, db, settings):
+    """The fictional demo world, loaded exactly as ``manage.py load_demo`` does.
+
+    Each test gets its own copy of the returned objects, so an instance changed
+    by one test (and rolled back in the database) is fresh again in the next.
+    """
+    from django.core.cache import cache
+
     settings.DEBUG = True
-    return demo_data.load()
+    cache.clear()
+    return copy.deepcopy(_demo_of_module)
 
 
 def sign_in_verified(client: Client, user, *, fresh: bool = True) -> Client:
@@ -55,3 +87,10 @@ def posted_form(page, key: str = "form", **changes) -> dict:
         data[field.html_name] = "" if value is None else value
     data.update(changes)
     return data
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests marked ``serial`` run one after another in the same xdist worker."""
+    for item in items:
+        if item.get_closest_marker("serial"):
+            item.add_marker(pytest.mark.xdist_group("serial"))

@@ -3,6 +3,8 @@
 Everything here returns organisations, class names and numbers. The county
 gets exactly the same table as the school owner; neither sees which students
 are behind a number (those stay with the school, behind the role matrix).
+Small counts are hidden on the page, in the PDF and in the CSV, so that a
+number cannot name a pupil either (see ``suppress_column``).
 """
 
 from __future__ import annotations
@@ -10,7 +12,9 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass, field
+from functools import cached_property
 
+from django.conf import settings
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -72,6 +76,11 @@ class SchoolCount:
 
     def total(self, attr: str) -> int:
         return sum(getattr(c, attr) for c in self.classes)
+
+    @cached_property
+    def table(self) -> Table:
+        """The counts as shown to the school owner and the county: small ones hidden."""
+        return suppressed_table(self)
 
 
 @dataclass
@@ -136,6 +145,68 @@ def county_counts(county: Organisation, year: SchoolYear, today=None) -> list[Ow
 
 COLUMNS = ("screened", "proposed", "transition", "consented", "plans")
 
+# -- small counts are hidden ---------------------------------------------------------------
+# A school owner or a county sees numbers, never names; but "1 transition student in class
+# 10B" names a pupil to anyone who knows the class. As statistics offices do:
+#
+# 1. Primary suppression: a count from 1 up to below the threshold
+#    (PORTAL_SMALL_COUNT_THRESHOLD, default 5) is shown as "<5". 0 is shown as 0.
+# 2. Secondary suppression: a total (a school's "All classes" row) is hidden as ":" when any
+#    count it adds up is hidden, since total minus the shown counts gives back the hidden
+#    ones (with two hidden counts their sum still narrows both down: 2 means 1 and 1).
+#    Otherwise every count is 0 or at least the threshold, and so is their total.
+#
+# A hidden total never reveals more than "at least the sum of the shown counts".
+
+#: A total hidden because a hidden count could be worked out from it (Statistics Norway's sign).
+HIDDEN_TOTAL = ":"
+
+
+def small_count_threshold() -> int:
+    return max(1, int(getattr(settings, "PORTAL_SMALL_COUNT_THRESHOLD", 5)))
+
+
+def small_mark(threshold: int | None = None) -> str:
+    return f"<{threshold or small_count_threshold()}"
+
+
+def suppress_column(cells: list[int], threshold: int) -> tuple[list[str], str]:
+    """The ``cells`` of one column and their total, as shown (rules 1 and 2 above)."""
+
+    def small(n: int) -> bool:
+        return 0 < n < threshold
+
+    shown = [small_mark(threshold) if small(n) else str(n) for n in cells]
+    if any(small(n) for n in cells):
+        return shown, HIDDEN_TOTAL
+    # Every count is 0 or at least the threshold, so the total is too.
+    return shown, str(sum(cells))
+
+
+@dataclass
+class Row:
+    name: str
+    cells: list[str]
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    totals: list[str]
+
+
+def suppressed_table(school: SchoolCount, threshold: int | None = None) -> Table:
+    """One row per class with the COLUMNS as shown, and the school's totals."""
+    threshold = threshold or small_count_threshold()
+    columns = [
+        suppress_column([getattr(c, attr) for c in school.classes], threshold) for attr in COLUMNS
+    ]
+    rows = [
+        Row(klass.name, [cells[i] for cells, _total in columns])
+        for i, klass in enumerate(school.classes)
+    ]
+    return Table(rows=rows, totals=[total for _cells, total in columns])
+
 
 def column_labels() -> list[str]:
     return [
@@ -152,10 +223,22 @@ def column_labels() -> list[str]:
     ]
 
 
+#: A spreadsheet may read a cell as a formula when its first character, or its first
+#: after leading blanks (Excel and LibreOffice skip them), is one of these.
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
 def _safe(value) -> str:
-    """A cell a spreadsheet will not read as a formula."""
+    """A cell a spreadsheet will not read as a formula (CSV injection, OWASP).
+
+    A text whose first character is a tab or carriage return, or whose first
+    non-whitespace character starts a formula (`` =1``, ``\t=1``), gets a leading
+    single quote, which spreadsheets show as text and do not evaluate.
+    """
     text = str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+    if text[:1] in ("\t", "\r") or text.lstrip()[:1] in FORMULA_STARTS:
+        return "'" + text
+    return text
 
 
 def as_csv(owners: list[OwnerCount]) -> str:
@@ -164,13 +247,14 @@ def as_csv(owners: list[OwnerCount]) -> str:
     writer.writerow(column_labels())
     for owner in owners:
         for school in owner.schools:
-            for klass in school.classes or [ClassCount("")]:
+            # Small counts are hidden here as on the page (see suppress_column).
+            for row in school.table.rows or [Row("", ["0"] * len(COLUMNS))]:
                 writer.writerow(
                     [
                         _safe(owner.owner.name),
                         _safe(school.school.name),
-                        _safe(klass.name),
-                        *[getattr(klass, c) for c in COLUMNS],
+                        _safe(row.name),
+                        *row.cells,
                         school.overdue,
                         owner.overdue,
                     ]

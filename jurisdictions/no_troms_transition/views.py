@@ -542,7 +542,16 @@ def _overview_data(request, level):
             raise Http404
     if level == "owner" and not data:
         raise Http404
-    return {"owners": data, "year": year, "title": title, "level": level}
+    threshold = overview.small_count_threshold()
+    return {
+        "owners": data,
+        "year": year,
+        "title": title,
+        "level": level,
+        "small_threshold": threshold,
+        "small_mark": overview.small_mark(threshold),
+        "hidden_total": overview.HIDDEN_TOTAL,
+    }
 
 
 @case_view

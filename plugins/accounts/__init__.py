@@ -8,6 +8,8 @@ from django.conf import settings
 
 #: Session key holding the UNIX time of the last second-factor verification.
 VERIFIED_AT_KEY = "portal_otp_verified_at"
+#: Session key: until when (UNIX time) a user without a second factor may enrol one.
+ENROL_UNTIL_KEY = "portal_enrol_until"
 
 
 def mark_second_factor_verified(request) -> None:

@@ -18,7 +18,14 @@ SIGNED_IN_AT_KEY = "portal_signed_in_at"
 
 #: Paths a signed-in user reaches before verifying a second factor.
 DEFAULT_OPEN_PREFIXES = (
-    "/accounts/",
+    "/accounts/login/",
+    "/accounts/verify/",
+    "/accounts/logout/",
+    # Enrolment; the views themselves allow it only right after the password.
+    "/accounts/two_factor/setup/",
+    "/accounts/two_factor/qrcode/",
+    "/accounts/password_reset/",
+    "/accounts/reset/",
     "/static/",
     "/healthz",
     "/i18n/",

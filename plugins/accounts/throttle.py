@@ -10,6 +10,7 @@ Django-otp's own per-device throttle stays on underneath for codes.
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import math
 import time
 
@@ -23,8 +24,50 @@ def _conf(name: str, default: int) -> int:
     return int(getattr(settings, name, default))
 
 
+def _trusted_networks():
+    networks = []
+    for entry in getattr(settings, "PORTAL_TRUSTED_PROXIES", ()) or ():
+        try:
+            networks.append(ipaddress.ip_network(str(entry).strip(), strict=False))
+        except ValueError:
+            continue
+    return networks
+
+
+def _parse(raw: str):
+    try:
+        return ipaddress.ip_address(str(raw).strip())
+    except ValueError:
+        return None
+
+
+def real_client_address(request) -> str | None:
+    """The client's address: the peer, or, when the peer is a trusted proxy, the
+    nearest address in ``X-Forwarded-For`` that is not itself a trusted proxy.
+
+    ``X-Forwarded-For`` is read only from the proxies listed in
+    ``PORTAL_TRUSTED_PROXIES`` (addresses or networks): any client can send the
+    header, so from anyone else it is ignored.
+    """
+    meta = getattr(request, "META", None) or {}
+    peer = _parse(meta.get("REMOTE_ADDR", ""))
+    if peer is None:
+        return None
+    trusted = _trusted_networks()
+    if not any(peer in net for net in trusted):
+        return str(peer)
+    hops = [h for h in (meta.get("HTTP_X_FORWARDED_FOR", "") or "").split(",") if h.strip()]
+    for hop in reversed(hops):
+        address = _parse(hop)
+        if address is None:
+            return str(peer)  # a malformed hop: do not guess past it
+        if not any(address in net for net in trusted):
+            return str(address)
+    return str(peer)
+
+
 def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return real_client_address(request) or "unknown"
 
 
 def _key(kind: str, value: str) -> str:
@@ -33,8 +76,28 @@ def _key(kind: str, value: str) -> str:
 
 
 def keys_for(request, account: str, step: str) -> list[str]:
-    """One counter for the account and one for the address, separately for passwords and codes."""
+    """One counter for the account and one for the address, separately for passwords and codes.
+
+    The address counter follows a softer rule (``PORTAL_THROTTLE_ADDRESS_*``):
+    many people may share one address (a school's network), so a few failures
+    from it lock the account tried, never every account behind that address.
+    """
     return [_key(f"{step}:account", account), _key(f"{step}:address", client_address(request))]
+
+
+def _rule(key: str) -> tuple[int, int, int]:
+    """(free attempts, factor, cap) of a counter."""
+    if ":address:" in key:
+        return (
+            _conf("PORTAL_THROTTLE_ADDRESS_FREE_ATTEMPTS", 30),
+            _conf("PORTAL_THROTTLE_FACTOR", 2),
+            _conf("PORTAL_THROTTLE_ADDRESS_MAX_SECONDS", 900),
+        )
+    return (
+        _conf("PORTAL_THROTTLE_FREE_ATTEMPTS", 5),
+        _conf("PORTAL_THROTTLE_FACTOR", 2),
+        _conf("PORTAL_THROTTLE_MAX_SECONDS", 3600),
+    )
 
 
 def wait_seconds(keys: list[str]) -> int:
@@ -50,12 +113,10 @@ def wait_seconds(keys: list[str]) -> int:
 
 def record_failure(keys: list[str]) -> int:
     """Count a failure; return the wait now imposed, in seconds."""
-    free = _conf("PORTAL_THROTTLE_FREE_ATTEMPTS", 5)
-    factor = _conf("PORTAL_THROTTLE_FACTOR", 2)
-    cap = _conf("PORTAL_THROTTLE_MAX_SECONDS", 3600)
     now = time.time()
     imposed = 0
     for key in keys:
+        free, factor, cap = _rule(key)
         state = cache.get(key) or {"failures": 0, "locked_until": 0}
         state["failures"] += 1
         over = state["failures"] - free
@@ -69,6 +130,24 @@ def record_failure(keys: list[str]) -> int:
 
 def reset(keys: list[str]) -> None:
     cache.delete_many(keys)
+
+
+def take_from_budget(kind: str, value: str, limit: int, window: int) -> bool:
+    """Count one use of a limited action (e.g. a password-reset e-mail).
+
+    True while at most ``limit`` uses fell in the current ``window`` seconds;
+    False once the budget is spent (the use is not made).
+    """
+    key = _key(f"budget:{kind}", value)
+    now = time.time()
+    state = cache.get(key)
+    if not state or state.get("until", 0) <= now:
+        state = {"count": 0, "until": now + window}
+    if state["count"] >= limit:
+        return False
+    state["count"] += 1
+    cache.set(key, state, max(1, math.ceil(state["until"] - now)))
+    return True
 
 
 def describe_wait(seconds: int) -> str:

@@ -7,26 +7,25 @@ so its templates and redirects work unchanged; our own views live in the
 
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
-from two_factor.views import (
-    BackupTokensView,
-    DisableView,
-    ProfileView,
-    QRGeneratorView,
-    SetupCompleteView,
-    SetupView,
-)
+from two_factor.views import ProfileView, SetupCompleteView
 
-from . import views
+from . import factors, views
 
 two_factor_patterns = (
     [
         path("login/", views.LoginView.as_view(), name="login"),
-        path("two_factor/setup/", SetupView.as_view(), name="setup"),
-        path("two_factor/qrcode/", QRGeneratorView.as_view(), name="qr"),
+        # Second factors are added, replaced or renewed only with a fresh code
+        # (or, for a first one, right after the password): plugins/accounts/factors.py.
+        path("two_factor/setup/", factors.GuardedSetupView.as_view(), name="setup"),
+        path("two_factor/qrcode/", factors.GuardedQRView.as_view(), name="qr"),
         path("two_factor/setup/complete/", SetupCompleteView.as_view(), name="setup_complete"),
-        path("two_factor/backup/tokens/", BackupTokensView.as_view(), name="backup_tokens"),
+        path(
+            "two_factor/backup/tokens/",
+            factors.GuardedBackupTokensView.as_view(),
+            name="backup_tokens",
+        ),
         path("two_factor/", ProfileView.as_view(), name="profile"),
-        path("two_factor/disable/", DisableView.as_view(), name="disable"),
+        path("two_factor/disable/", factors.KeepOneFactorView.as_view(), name="disable"),
     ],
     "two_factor",
 )
@@ -37,7 +36,7 @@ account_patterns = (
         path("logout/", views.sign_out, name="logout"),
         path(
             "password_reset/",
-            auth_views.PasswordResetView.as_view(
+            views.ThrottledPasswordResetView.as_view(
                 success_url=reverse_lazy("accounts:password_reset_done"),
                 email_template_name="registration/password_reset_email.txt",
             ),

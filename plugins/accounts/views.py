@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import time
+from urllib.parse import urlencode
+
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth import views as auth_views
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -16,7 +22,7 @@ from django_otp import login as otp_login
 from django_otp import match_token, user_has_device
 from two_factor.views import LoginView as TwoFactorLoginView
 
-from . import mark_second_factor_verified, throttle
+from . import ENROL_UNTIL_KEY, mark_second_factor_verified, throttle
 from .decorators import no_store
 
 
@@ -35,7 +41,11 @@ class LoginView(TwoFactorLoginView):
         return throttle.keys_for(self.request, account, "code")
 
     def post(self, *args, **kwargs):
-        if self.request.POST.get("wizard_goto_step"):
+        goto = self.request.POST.get("wizard_goto_step")
+        if goto and goto in self.get_form_list():
+            # Moving back to a real step checks no credentials. Anything else in
+            # this field is ignored by the wizard, which validates the posted
+            # form: that attempt is throttled like any other.
             return super().post(*args, **kwargs)
         keys = self._throttle_keys()
         wait = throttle.wait_seconds(keys)
@@ -61,7 +71,14 @@ class LoginView(TwoFactorLoginView):
         user = self.get_user()
         throttle.reset(throttle.keys_for(self.request, user.get_username(), "password"))
         throttle.reset(throttle.keys_for(self.request, user.get_username(), "code"))
-        return super().done(form_list, **kwargs)
+        response = super().done(form_list, **kwargs)
+        if not user_has_device(user, confirmed=True):
+            # The only moment a first second factor may be enrolled: right after
+            # the password, in this session.
+            self.request.session[ENROL_UNTIL_KEY] = int(time.time()) + int(
+                getattr(settings, "PORTAL_ENROL_SECONDS", 900)
+            )
+        return response
 
 
 class VerifyForm(forms.Form):
@@ -126,3 +143,37 @@ def sign_out(request):
         messages.success(request, _("You are signed out."))
         return redirect("/")
     return render(request, "accounts/logout.html")
+
+
+class ThrottledPasswordResetView(auth_views.PasswordResetView):
+    """Password reset with a budget of e-mails per address and per account.
+
+    Past the address budget the form says so; past the account budget the page
+    answers as always and sends nothing, so it never tells whether an address
+    has an account.
+    """
+
+    def form_valid(self, form):
+        window = int(getattr(settings, "PORTAL_RESET_WINDOW_SECONDS", 3600))
+        address = throttle.client_address(self.request)
+        per_address = int(getattr(settings, "PORTAL_RESET_LIMIT_PER_ADDRESS", 10))
+        if not throttle.take_from_budget("reset:address", address, per_address, window):
+            form.add_error(
+                None,
+                _("Too many requests for a new password from this network. Try again later."),
+            )
+            return self.form_invalid(form)
+        email = form.cleaned_data["email"].strip().lower()
+        per_account = int(getattr(settings, "PORTAL_RESET_LIMIT_PER_ACCOUNT", 3))
+        if not throttle.take_from_budget("reset:account", email, per_account, window):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+def to_portal_sign_in(request, *args, **kwargs):
+    """Every other sign-in page (Wagtail's, Django admin's) leads to the portal's two-factor one."""
+    target = _safe_next(request, "")
+    url = reverse("two_factor:login")
+    if target:
+        url += "?" + urlencode({"next": target})
+    return no_store(redirect(url))

@@ -11,7 +11,6 @@ while ``plugins.models`` is still being imported.
 
 from __future__ import annotations
 
-import ipaddress
 import re
 
 #: Core actions are AuditEvent.Action; a plugin's own matrix actions are kept as named.
@@ -19,14 +18,12 @@ ACTION_RE = re.compile(r"^[a-z][a-z0-9_-]{0,29}$")
 
 
 def client_address(request) -> str | None:
-    """The peer address of the request (REMOTE_ADDR), or None when missing or malformed."""
+    """The client's address (through trusted proxies only), or None when missing or malformed."""
     if request is None:
         return None
-    raw = (getattr(request, "META", None) or {}).get("REMOTE_ADDR", "")
-    try:
-        return str(ipaddress.ip_address(raw.strip()))
-    except ValueError:
-        return None
+    from plugins.accounts.throttle import real_client_address
+
+    return real_client_address(request)
 
 
 def display_name(user) -> str:

@@ -46,7 +46,10 @@ class Document(models.Model):
     original_name = models.CharField(_("original file name"), max_length=255, blank=True)
     size = models.PositiveBigIntegerField(_("size"), default=0)
     pages = models.PositiveIntegerField(_("pages"), default=0)
+    #: SHA-256 of the stored file: for an upload, the clean copy made of it (see validation).
     sha256 = models.CharField(max_length=64, editable=False)
+    #: SHA-256 of the bytes as they were uploaded (never stored themselves); "" when generated.
+    original_sha256 = models.CharField(max_length=64, blank=True, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -130,11 +130,15 @@ def store_upload(
     created_by=None,
     request=None,
 ) -> Document:
-    """Check ``uploaded_file`` and keep it as a document of ``student`` owned by ``owner``.
+    """Check ``uploaded_file`` and keep a clean copy of it as a document of ``student``.
 
+    What is stored is the copy the checker rewrote (the pages as they look, no
+    actions, scripts, attachments, forms or trailing bytes); ``sha256`` and
+    ``size`` describe that copy, ``original_sha256`` the bytes uploaded.
     Raises ``RejectedUpload`` (nothing stored) when it is not an acceptable
-    PDF. The calling view decides first whether the user may upload here.
-    ``request`` (optional) writes an "upload" row to the audit trail.
+    PDF or cannot be rewritten. The calling view decides first whether the
+    user may upload here. ``request`` (optional) writes an "upload" row to the
+    audit trail; the row names the document, whose ``original_sha256`` is kept.
     """
     code = _owner_code(owner)
     model = proxy_model(code, record_type)
@@ -152,6 +156,7 @@ def store_upload(
         "size": info.size,
         "pages": info.pages,
         "sha256": info.sha256,
+        "original_sha256": info.original_sha256,
         "created_by": user if getattr(user, "is_authenticated", False) else None,
     }
     return _save_new(model=model, data=data, folder="documents", fields=fields, request=request)

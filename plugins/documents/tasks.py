@@ -16,7 +16,7 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_noop
-from django_tasks import task
+from django_tasks import TaskResultStatus, task
 
 from .bundles import BundleError, build_bundle
 from .models import BundleJob
@@ -136,13 +136,115 @@ def run_bundle_job(job_id: int) -> str:
     return BundleJob.Status.DONE
 
 
+#: Shown (translated for the reader) on a job whose worker stopped before it finished.
+STOPPED = gettext_noop("The building of the bundle stopped. Try again.")
+
+
+class WorkerStopped(Exception):
+    """Recorded on a task result whose worker stopped (killed, crashed) while running it."""
+
+
+def stale_seconds() -> int:
+    """How long a running job may go without a sign of life before it counts as stopped.
+
+    ``PORTAL_TASK_STALE_SECONDS`` (``PORTAL_BUNDLE_STALE_SECONDS`` is the older name).
+    Progress is written at least every document, so the bound only needs to exceed the
+    time one document takes to add.
+    """
+    value = getattr(settings, "PORTAL_TASK_STALE_SECONDS", None)
+    if value is None:
+        value = getattr(settings, "PORTAL_BUNDLE_STALE_SECONDS", 600)
+    return int(value)
+
+
 def stalled_jobs(now=None):
-    """Jobs whose worker stopped: running with no sign of life for ``PORTAL_BUNDLE_STALE_SECONDS``."""
+    """Jobs whose worker stopped: running with no sign of life for ``stale_seconds()``."""
     now = now or timezone.now()
-    stale = int(getattr(settings, "PORTAL_BUNDLE_STALE_SECONDS", 600))
-    return BundleJob.objects.filter(
-        status=BundleJob.Status.RUNNING, heartbeat_at__lt=now - datetime.timedelta(seconds=stale)
+    limit = now - datetime.timedelta(seconds=stale_seconds())
+    return BundleJob.objects.filter(status=BundleJob.Status.RUNNING).filter(
+        models.Q(heartbeat_at__lt=limit) | models.Q(heartbeat_at__isnull=True)
     )
+
+
+def is_stalled(job: BundleJob, now=None) -> bool:
+    """Whether this job (as loaded) is running without a sign of life for too long."""
+    if job.status != BundleJob.Status.RUNNING:
+        return False
+    if job.heartbeat_at is None:
+        return True
+    now = now or timezone.now()
+    return job.heartbeat_at < now - datetime.timedelta(seconds=stale_seconds())
+
+
+def _fail_stopped_jobs(jobs, now) -> int:
+    """Mark these running jobs failed and retryable; their half-written files are removed."""
+    count = 0
+    for job in jobs.only("pk", "uuid"):
+        # Conditional: a job that finished or moved on meanwhile is left alone.
+        if jobs.filter(pk=job.pk).update(
+            status=BundleJob.Status.FAILED, error=STOPPED, finished_at=now
+        ):
+            (private_path("bundles") / f"{job.uuid.hex}.part").unlink(missing_ok=True)
+            logger.warning("Bundle job %s: its worker stopped; marked failed (retryable)", job.pk)
+            count += 1
+    return count
+
+
+def _fail_task_result(result_id, now, reason: str) -> bool:
+    from django_tasks_db.models import DBTaskResult
+
+    return bool(
+        DBTaskResult.objects.filter(pk=result_id, status=TaskResultStatus.RUNNING).update(
+            status=TaskResultStatus.FAILED,
+            finished_at=now,
+            return_value=None,
+            exception_class_path=f"{WorkerStopped.__module__}.{WorkerStopped.__qualname__}",
+            traceback=f"{WorkerStopped.__qualname__}: {reason}\n",
+        )
+    )
+
+
+def recover_stale_tasks(worker_id: str | None = None, now=None) -> dict[str, int]:
+    """Fail what a stopped worker left "running", so people can try again.
+
+    Run when a worker starts (``manage.py task_worker``). A worker runs one task at
+    a time, so whatever the database still shows as running under the starting
+    worker's own id was left by its previous process, which is gone. Bundle jobs
+    without a sign of life for ``stale_seconds()`` are failed too (whichever worker
+    had them), and so is the task result of a bundle job that has failed or finished.
+    Task results of other workers' non-bundle tasks are left alone: nothing tells
+    whether their worker still lives.
+    """
+    from django_tasks_db.models import DBTaskResult
+
+    now = now or timezone.now()
+    task_path = build_bundle_task.module_path
+    jobs = _fail_stopped_jobs(stalled_jobs(now), now)
+    results = 0
+    for result in DBTaskResult.objects.running().only(
+        "pk", "task_path", "worker_ids", "args_kwargs"
+    ):
+        mine = bool(worker_id) and bool(result.worker_ids) and result.worker_ids[-1] == worker_id
+        job_id = None
+        if result.task_path == task_path:
+            args = (result.args_kwargs or {}).get("args") or []
+            job_id = args[0] if args else (result.args_kwargs or {}).get("kwargs", {}).get("job_id")
+        if mine and job_id is not None:
+            jobs += _fail_stopped_jobs(
+                BundleJob.objects.filter(pk=job_id, status=BundleJob.Status.RUNNING), now
+            )
+        # The job failed or finished without its task result hearing of it.
+        orphaned = job_id is not None and not (
+            BundleJob.objects.filter(
+                pk=job_id, status__in=[BundleJob.Status.QUEUED, BundleJob.Status.RUNNING]
+            ).exists()
+        )
+        if mine or orphaned:
+            reason = "the worker stopped while running this task"
+            if _fail_task_result(result.pk, now, reason):
+                logger.warning("Task %s: its worker stopped; marked failed", result.pk)
+                results += 1
+    return {"jobs": jobs, "results": results}
 
 
 def retry_bundle(job: BundleJob) -> bool:

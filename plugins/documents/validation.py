@@ -2,7 +2,11 @@
 
 The cheap checks (size, name, first bytes) run here; the parse runs in
 ``pdfcheck.py``, a child process with its own memory, CPU and wall-clock
-limits, so a hostile file cannot stall or exhaust the server.
+limits that dies with the web worker that started it, so a hostile file cannot
+stall or exhaust the server. The same child rewrites an accepted file into a
+clean copy (no actions, scripts, attachments, forms or trailing bytes): only
+that copy is ever stored; the upload's own SHA-256 is kept on the document
+(``original_sha256``), which the upload's audit row names.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -20,6 +25,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 
 logger = logging.getLogger(__name__)
@@ -52,15 +58,26 @@ def max_upload_pages() -> int:
     return int(_setting("PORTAL_DOCUMENT_MAX_PAGES", 300))
 
 
+def max_objects() -> int:
+    """Objects a PDF may hold (counted from its cross-reference data, before parsing them)."""
+    return int(_setting("PORTAL_PDF_MAX_OBJECTS", 100_000))
+
+
 @dataclass(frozen=True)
 class PdfInfo:
-    """What the checks learnt about an accepted PDF."""
+    """What the checks learnt about an accepted PDF.
+
+    ``size`` and ``sha256`` describe the clean copy that is stored;
+    ``original_size`` and ``original_sha256`` the bytes that were uploaded.
+    """
 
     pages: int
     size: int
     sha256: str
     filename: str
     version: str = ""
+    original_size: int = 0
+    original_sha256: str = ""
 
 
 class RejectedUpload(ValidationError):
@@ -104,6 +121,14 @@ MESSAGES = {
     "damaged": _("The PDF is damaged and cannot be read."),
     "too_complex": _(
         "The PDF took too long to check or needed too much memory, so it was not accepted."
+    ),
+    "too_many_objects": _(
+        "The PDF is built from too many parts (more than %(limit)s objects) to be checked "
+        "safely, so it was not accepted. Save or print it as a new PDF and upload that."
+    ),
+    "not_rewritable": _(
+        "The PDF could not be turned into a safe copy for storing, so it was not accepted. "
+        "Save or print it as a new PDF and upload that."
     ),
 }
 
@@ -181,36 +206,60 @@ def _read_all(uploaded_file, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _run_checker(data: bytes) -> dict:
-    memory = int(_setting("PORTAL_PDF_CHECK_MEMORY_BYTES", 1024 * MB))
-    cpu = int(_setting("PORTAL_PDF_CHECK_CPU_SECONDS", 20))
-    wall = float(_setting("PORTAL_PDF_CHECK_TIMEOUT", 30))
-    cmd = [
+def checker_command() -> list[str]:
+    """The checker's command line, its limits taken from the settings."""
+    return [
         sys.executable,
         "-I",  # isolated: no user site, no PYTHON* variables, no current directory on the path
         str(CHECKER),
+        "--parent-pid",
+        str(os.getpid()),
         "--max-pages",
         str(max_upload_pages()),
         "--max-decompressed",
         str(int(_setting("PORTAL_PDF_MAX_DECOMPRESSED_BYTES", 256 * MB))),
         "--max-stream",
         str(int(_setting("PORTAL_PDF_MAX_STREAM_BYTES", 64 * MB))),
+        "--max-objects",
+        str(max_objects()),
         "--memory",
-        str(memory),
+        str(int(_setting("PORTAL_PDF_CHECK_MEMORY_BYTES", 1024 * MB))),
         "--cpu",
-        str(cpu),
+        str(int(_setting("PORTAL_PDF_CHECK_CPU_SECONDS", 20))),
     ]
+
+
+def _run_checker(data: bytes) -> tuple[dict, bytes]:
+    """The checker's answer and, for an accepted file, the clean copy it wrote.
+
+    The child gets ``PORTAL_PDF_CHECK_TIMEOUT`` seconds of wall time (check and
+    rewrite together), then it is killed and the upload refused.
+    """
+    wall = float(_setting("PORTAL_PDF_CHECK_TIMEOUT", 30))
+    proc = subprocess.Popen(  # noqa: S603 - fixed argv, no shell  # nosec B603
+        checker_command(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     try:
-        proc = subprocess.run(  # noqa: S603 - fixed argv, no shell  # nosec B603
-            cmd, input=data, capture_output=True, timeout=wall, check=False
-        )
+        stdout, stderr = proc.communicate(data, timeout=wall)
     except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
         logger.warning("PDF check timed out after %ss", wall)
         raise reject("too_complex") from None
+    except BaseException:
+        proc.kill()  # the request was interrupted: the checker goes with it
+        proc.wait()
+        raise
+    header, _newline, body = stdout.partition(b"\n")
     try:
-        return json.loads(proc.stdout.decode("utf-8"))
+        result = json.loads(header.decode("utf-8"))
+        if not isinstance(result, dict):
+            raise ValueError(result)
     except (UnicodeDecodeError, ValueError):
-        tail = proc.stderr.decode("utf-8", "replace")[-500:]
+        tail = stderr.decode("utf-8", "replace")[-500:]
         if "ModuleNotFoundError" in tail or "ImportError" in tail:
             # The server is broken, not the file: say so instead of refusing every upload.
             raise RuntimeError(f"The PDF checker cannot start: {tail}") from None
@@ -218,6 +267,14 @@ def _run_checker(data: bytes) -> dict:
         if proc.returncode < 0 or "MemoryError" in tail:
             raise reject("too_complex") from None
         raise reject("damaged") from None
+    if result.get("ok") and (
+        len(body) != result.get("length")
+        or hashlib.sha256(body).hexdigest() != result.get("sha256")
+        or not body.startswith(b"%PDF-")
+    ):
+        logger.warning("PDF checker returned an incomplete copy (exit %s)", proc.returncode)
+        raise reject("not_rewritable")
+    return result, body
 
 
 def validate_pdf(uploaded_file) -> PdfInfo:
@@ -230,7 +287,7 @@ def validate_pdf(uploaded_file) -> PdfInfo:
 
 
 def checked_bytes(uploaded_file) -> tuple[PdfInfo, bytes]:
-    """``validate_pdf``, also returning the very bytes that were checked (to store those)."""
+    """``validate_pdf``, also returning the clean copy of the upload (the only bytes to store)."""
     name = getattr(uploaded_file, "name", "") or ""
     ext = hidden_type(name)
     if ext:
@@ -248,19 +305,23 @@ def checked_bytes(uploaded_file) -> tuple[PdfInfo, bytes]:
         if _looks_like_html(data[:2048]):
             raise reject("html")
         raise reject("not_pdf")
-    result = _run_checker(data)
+    result, clean = _run_checker(data)
     if not result.get("ok"):
         code = result.get("code") if result.get("code") in MESSAGES else "damaged"
         if result.get("detail"):
             logger.info("PDF rejected (%s): %s", code, result["detail"])
         if code == "too_many_pages":
             raise reject(code, pages=result.get("pages", "?"), limit=max_upload_pages())
+        if code == "too_many_objects":
+            raise reject(code, limit=number_format(max_objects(), force_grouping=True))
         raise reject(code)
     info = PdfInfo(
         pages=int(result["pages"]),
-        size=len(data),
-        sha256=hashlib.sha256(data).hexdigest(),
+        size=len(clean),
+        sha256=hashlib.sha256(clean).hexdigest(),
         filename=safe_filename(name),
         version=str(result.get("version", "")),
+        original_size=len(data),
+        original_sha256=hashlib.sha256(data).hexdigest(),
     )
-    return info, data
+    return info, clean

@@ -16,7 +16,7 @@ from plugins.accounts.decorators import case_view
 from .models import BundleJob
 from .services import download_response, pdf_response
 from .storage import private_storage
-from .tasks import retry_bundle, stalled_jobs
+from .tasks import STOPPED, is_stalled, retry_bundle
 
 
 @case_view
@@ -42,14 +42,18 @@ def _own_job(request, uuid) -> BundleJob:
 
 def _status(job: BundleJob) -> dict:
     ready = job.status == BundleJob.Status.DONE and job.file and not job.is_expired
+    # A job whose worker stopped shows as failed (and retryable) until retried.
+    stalled = is_stalled(job)
+    failed = job.status == BundleJob.Status.FAILED or stalled
     if job.status == BundleJob.Status.DONE and not ready:
         message = _("The bundle has expired. Build it again.")
     elif job.status == BundleJob.Status.DONE:
         message = _("The bundle is ready: %(pages)s pages.") % {"pages": job.pages}
+    elif stalled:
+        message = _(STOPPED)
     elif job.status == BundleJob.Status.FAILED:
+        # The stored error is a msgid, translated here for whoever reads it.
         message = _(job.error) if job.error else _("The bundle could not be built.")
-    elif stalled_jobs().filter(pk=job.pk).exists():
-        message = _("The building of the bundle stopped. Try again.")
     elif job.total:
         message = _("%(done)s of %(total)s documents added.") % {
             "done": job.done,
@@ -58,13 +62,13 @@ def _status(job: BundleJob) -> dict:
     else:
         message = _("Waiting to start.")
     return {
-        "status": job.status,
+        "status": BundleJob.Status.FAILED.value if failed else job.status,
         "done": job.done,
         "total": job.total,
         "percent": job.percent,
         "message": message,
         "download_url": reverse("documents:bundle-download", args=[job.uuid]) if ready else None,
-        "retry": job.status == BundleJob.Status.FAILED or stalled_jobs().filter(pk=job.pk).exists(),
+        "retry": failed,
     }
 
 

@@ -154,6 +154,31 @@ PORTAL_DRAFT_MAX_AGE_DAYS = int(os.environ.get("PORTAL_DRAFT_MAX_AGE_DAYS", 30))
 PORTAL_THROTTLE_FREE_ATTEMPTS = int(os.environ.get("PORTAL_THROTTLE_FREE_ATTEMPTS", 5))
 PORTAL_THROTTLE_FACTOR = int(os.environ.get("PORTAL_THROTTLE_FACTOR", 2))
 PORTAL_THROTTLE_MAX_SECONDS = 3600
+# Many people may share one address (a school network): the per-address counter
+# allows more failures and locks for less long, so one visitor cannot lock out
+# every account behind it.
+PORTAL_THROTTLE_ADDRESS_FREE_ATTEMPTS = int(
+    os.environ.get("PORTAL_THROTTLE_ADDRESS_FREE_ATTEMPTS", 30)
+)
+PORTAL_THROTTLE_ADDRESS_MAX_SECONDS = 900
+# Password-reset e-mails: per address and per account, in a rolling hour.
+PORTAL_RESET_LIMIT_PER_ADDRESS = int(os.environ.get("PORTAL_RESET_LIMIT_PER_ADDRESS", 10))
+PORTAL_RESET_LIMIT_PER_ACCOUNT = int(os.environ.get("PORTAL_RESET_LIMIT_PER_ACCOUNT", 3))
+PORTAL_RESET_WINDOW_SECONDS = 3600
+# Front servers whose X-Forwarded-For is believed (addresses or networks, comma
+# separated, e.g. "127.0.0.1" for the nginx of docs/deploy.md). From any other
+# peer the header is ignored: clients can write it.
+PORTAL_TRUSTED_PROXIES = [
+    p.strip() for p in os.environ.get("PORTAL_TRUSTED_PROXIES", "").split(",") if p.strip()
+]
+# Enrolling a first second factor is possible only this long after the password
+# was accepted at the portal's sign-in.
+PORTAL_ENROL_SECONDS = 900
+# One door: Wagtail's admin sends people to the portal's two-factor sign-in, and
+# its own password-reset pages are closed (the portal's reset is the only one).
+WAGTAILADMIN_LOGIN_URL = LOGIN_URL
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Two-factor: TOTP (with QR enrolment) and static backup codes.
 OTP_TOTP_ISSUER = "IOP portal"
@@ -234,6 +259,11 @@ PORTAL_DEFAULT_AGE_OF_MAJORITY = 18
 # jurisdiction declares its own (``retention_years``). Set it to what the
 # school owner's archive rules say; a coordinator deletes the case after it.
 PORTAL_CASE_RETENTION_YEARS = int(os.environ.get("PORTAL_CASE_RETENTION_YEARS", 5))
+
+# Counts shown to a school owner or a county (numbers without names) that lie from 1
+# up to below this are shown as "<5", so that no pupil can be identified; totals that
+# would give such a count away are hidden as well (see the plugins' overviews).
+PORTAL_SMALL_COUNT_THRESHOLD = max(1, int(os.environ.get("PORTAL_SMALL_COUNT_THRESHOLD", 5)))
 
 LOGGING = {
     "version": 1,

@@ -4,6 +4,7 @@ Start-up fails loudly when a required value is missing or still the
 insecure development default, so a misconfigured instance never serves.
 """
 
+import hashlib
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -77,11 +78,31 @@ PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS = int(
     os.environ.get("PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS", PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS)  # noqa: F405
 )
 
+
+# Every cache key starts with a prefix of its own instance, so two portals on one Redis
+# never share sign-in lockouts, throttling counters or cached pages. PORTAL_CACHE_PREFIX
+# names it explicitly (keep it stable: a new prefix starts with an empty cache); by default
+# it is a short hash of the database (engine, host, port, name: not the password) and the
+# SECRET_KEY, the same on every process of one instance and different between instances.
+def _cache_prefix() -> str:
+    explicit = os.environ.get("PORTAL_CACHE_PREFIX", "").strip()
+    if explicit:
+        return explicit
+    db = DATABASES["default"]
+    identity = (
+        "\0".join(str(db.get(k) or "") for k in ("ENGINE", "HOST", "PORT", "NAME"))
+        + "\0"
+        + SECRET_KEY
+    )
+    return "iop-" + hashlib.sha256(identity.encode()).hexdigest()[:16]
+
+
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": _cache_prefix(),
         }
     }
 

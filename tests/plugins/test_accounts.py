@@ -139,6 +139,7 @@ def test_wrong_passwords_are_throttled_per_account(client, settings, user_with_d
 
 def test_wrong_passwords_are_throttled_per_address(client, settings):
     settings.PORTAL_THROTTLE_FREE_ATTEMPTS = 3
+    settings.PORTAL_THROTTLE_ADDRESS_FREE_ATTEMPTS = 3
     settings.PORTAL_THROTTLE_FACTOR = 120
     users = [b.user() for _ in range(5)]
     for u in users[:4]:
@@ -259,7 +260,7 @@ def test_password_reset_for_unknown_address_says_the_same(client):
 
 def test_totp_enrolment_shows_qr_and_secret(client):
     user = b.user()
-    client.force_login(user)
+    post_password(client, user.username, PASSWORD)  # enrolment follows the password
     response = client.get("/accounts/two_factor/setup/")
     assert response.status_code == 200
     response = client.post("/accounts/two_factor/setup/", {"setup_view-current_step": "welcome"})

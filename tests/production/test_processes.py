@@ -33,7 +33,7 @@ import pytest
 import requests
 from pypdf import PdfReader
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.serial]
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
@@ -336,7 +336,7 @@ def test_bundle_requested_on_one_app_is_built_by_the_worker_and_served_by_the_ot
     # The worker process picks the job up and builds it.
     stack.start(
         "worker",
-        [*manage, "db_worker", "--worker-id", WORKER_ID, "--interval", "0.5", "-v", "2"],
+        [*manage, "task_worker", "--worker-id", WORKER_ID, "--interval", "0.5", "-v", "2"],
     )
     deadline = time.monotonic() + 240
     state = first

@@ -36,6 +36,11 @@ def url(name, *args):
     return reverse(f"no-iskole:{name}", args=args)
 
 
+def version_of(client, path, key="form"):
+    """The hidden ``version`` of the edit form on ``path``, as a browser sends it back."""
+    return client.get(path).context[key]["version"].value()
+
+
 def pdf_upload(title="Report"):
     return SimpleUploadedFile(f"{title}.pdf", demo_pdf(title), "application/pdf")
 
@@ -61,7 +66,8 @@ def test_teacher_writes_own_subject_and_is_refused_for_another(school, verified_
         "half_year_assessment": "Good start",
         "annual_assessment": "",
     }
-    assert client.post(url("subject", maths.pk), data).status_code == 302
+    sent = {**data, "version": version_of(client, url("subject", maths.pk))}
+    assert client.post(url("subject", maths.pk), sent).status_code == 302
     maths.refresh_from_db()
     assert maths.competence_goals == "Count to 100" and maths.work_status == WorkStatus.IN_PROGRESS
     half = SubjectAssessment.objects.get(subject_plan=maths, kind=AssessmentKind.HALF_YEAR)
@@ -154,6 +160,7 @@ def test_coordinator_registers_fills_in_and_publishes(school, verified_client):
             "goals": "",
             "other_information": "",
             "subjects": [foreign.pk],
+            "version": version_of(client, url("application-edit", app.pk)),
         },
     )
     assert bad.status_code == 200 and not app.subjects.exists()
@@ -164,6 +171,7 @@ def test_coordinator_registers_fills_in_and_publishes(school, verified_client):
             "goals": "Reading",
             "other_information": "",
             "subjects": [school.maths.pk],
+            "version": version_of(client, url("application-edit", app.pk)),
         },
     )
     client.post(
@@ -221,6 +229,7 @@ def test_changing_an_approved_application_asks_again(school, verified_client):
             "goals": "",
             "other_information": "",
             "subjects": [school.maths.pk],
+            "version": version_of(coord, url("application-edit", app.pk)),
         },
     )
     app.refresh_from_db()
@@ -523,3 +532,17 @@ def test_two_coordinators_editing_at_once_do_not_overwrite_each_other(school, ve
     assert second_client.post(edit, fields("Second words", fresh)).status_code == 302
     iop.refresh_from_db()
     assert iop.mapping == "Second words"
+
+
+def test_an_edit_without_the_version_is_refused(school, verified_client):
+    """Leaving the version out must not skip the check above."""
+    iop = make_iop(school, Stage.IN_PREPARATION)
+    client = verified_client(school.coordinator)
+    edit = url("iop-edit", iop.pk)
+    client.get(edit)
+    fields = {"mapping": "Sneaked in", "overall_goals": "", "organisation": ""}
+    response = client.post(edit, fields)
+    assert response.status_code == 200
+    assert "the form did not say which version of the record" in response.content.decode()
+    iop.refresh_from_db()
+    assert iop.mapping != "Sneaked in"

@@ -120,3 +120,42 @@ def test_figures_for_a_new_year_save_without_a_version(area, verified_client):
     )
     assert response.status_code == 302
     assert SchoolData.objects.get(student=row.student).absence_percent == Decimal("6.5")
+
+
+MISSING = "Your changes were not saved: the form did not say which version of the record"
+
+
+@pytest.mark.parametrize("version", [None, "", "   ", "not-a-date", "2020-01-01T00:00:00+00:00"])
+def test_an_edit_without_a_valid_version_is_refused(area, verified_client, version):
+    """Leaving out the version (or sending rubbish) must not skip the check."""
+    row = screened_row(area, assessment="Needs a closer look.")
+    client = verified_client(area.counsellor)
+    page = client.get(f"{BASE}/rows/{row.pk}/")
+    data = posted(page, assessment="Overwritten")
+    if version is None:
+        del data["version"]
+    else:
+        data["version"] = version
+    response = client.post(f"{BASE}/rows/{row.pk}/edit/", data)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert (MISSING in html) or (CONFLICT in html)
+    assert "Overwritten" in html  # their text is kept in the form
+    assert ScreeningRow.objects.get(pk=row.pk).assessment == "Needs a closer look."
+
+
+@pytest.mark.parametrize("version", [None, ""])
+def test_a_missing_version_is_named_as_such(area, verified_client, version):
+    row = screened_row(area)
+    data = school_data(row, absence_percent=5)
+    client = verified_client(area.rektor)
+    page = client.get(f"{BASE}/rows/{row.pk}/")
+    sent = posted(page, "data_form", absence_percent="9,5")
+    if version is None:
+        del sent["version"]
+    else:
+        sent["version"] = version
+    response = client.post(f"{BASE}/rows/{row.pk}/school-data/", sent)
+    assert response.status_code == 400
+    assert response.content.decode().count(MISSING) == 1
+    assert SchoolData.objects.get(pk=data.pk).absence_percent == Decimal("5")

@@ -61,15 +61,16 @@ def test_county_overview_has_numbers_and_no_names(verified_client, screened, set
         "Consent given",
         "Plans running",
     ]
+    # Four pupils in one class: every count is below 5 and shown only as "<5".
     assert rows[1][:8] == [
         screened.municipality.name,
         screened.school.name,
         "10B",
-        "4",
-        "3",
-        "2",
-        "1",
-        "2",
+        "<5",
+        "<5",
+        "<5",
+        "<5",
+        "<5",
     ]
     pdf = client.get(f"{BASE}/overview/county/report.pdf")
     assert pdf["Content-Type"] == "application/pdf"
@@ -98,6 +99,50 @@ def test_overviews_need_the_role(verified_client, screened, other_area):
     # The other county's officer sees only their own county.
     page = verified_client(other_area.county_officer).get(f"{BASE}/overview/county/")
     assert screened.school.name not in page.content.decode()
+
+
+HOSTILE = [
+    "=HYPERLINK(1)",
+    "+1",
+    "-1",
+    "@SUM(A1)",
+    "\t=1+1",
+    "\r=1+1",
+    "\tplain",
+    "\rplain",
+    " =1+1",
+    "   +cmd|' /C calc'!A0",
+    "\n=1",
+    " \t @x",
+    "\u00a0=1",
+]
+HARMLESS = ["10B", "Fjordbakken", "a=b", "", "1-2", "Nord-Troms", "'already"]
+
+
+@pytest.mark.parametrize("cell", HOSTILE)
+def test_hostile_csv_cells_are_quoted(cell):
+    assert overview._safe(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", HARMLESS)
+def test_harmless_csv_cells_are_unchanged(cell):
+    assert overview._safe(cell) == cell
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_names_arrive_quoted_in_the_export(verified_client, area, name):
+    area.school.name = name
+    area.school.save()
+    area.group.name = name
+    area.group.save()
+    screened_row(area)
+    text = (
+        verified_client(area.owner)
+        .get(f"{BASE}/overview/owner/export.csv")
+        .content.decode("utf-8-sig")
+    )
+    row = list(csv.reader(io.StringIO(text)))[1]
+    assert row[1] == row[2] == "'" + name
 
 
 def test_csv_cells_are_not_formulas(verified_client, area):
@@ -153,3 +198,103 @@ def test_only_the_responsible_marks_a_measure(verified_client, area, other_area)
     assert verified_client(area.county_officer).post(county_url, {"done": "1"}).status_code == 302
     assert not MeasureCompletion.objects.filter(organisation=area.school).exists()
     assert verified_client(area.upper_staff).get(f"{BASE}/measures/").status_code == 404
+
+
+# -- small counts are hidden (statistical disclosure control) ------------------------------
+def flagged_class(area, name, pupils, flagged):
+    """A class of ``pupils`` screened pupils, ``flagged`` of them proposed (a large deviation)."""
+    from plugins.models import Group
+
+    area.group, _ = Group.objects.get_or_create(
+        school=area.school, school_year=area.group.school_year, name=name, defaults={"grade": 10}
+    )
+    for i in range(pupils):
+        fields = {"large_deviation": "Very shy"} if i < flagged else {}
+        screened_row(area, area.add_student(f"Pupil{name}{i}", f"Family{name}{i}"), **fields)
+
+
+@pytest.fixture
+def small_classes(area):
+    flagged_class(area, "10B", 6, 1)  # one flagged pupil
+    flagged_class(area, "10C", 7, 2)  # two flagged pupils
+    return area
+
+
+def test_small_counts_are_suppressed_in_the_table(small_classes):
+    year = overview.current_year()
+    (school,) = overview.owner_counts(small_classes.municipality, year).schools
+    table = overview.suppressed_table(school)
+    assert [r.name for r in table.rows] == ["10B", "10C"]
+    by_name = {r.name: dict(zip(overview.COLUMNS, r.cells, strict=True)) for r in table.rows}
+    assert by_name["10B"] == {
+        "screened": "6",
+        "proposed": "<5",
+        "transition": "0",
+        "consented": "0",
+        "plans": "0",
+    }
+    assert by_name["10C"]["screened"] == "7" and by_name["10C"]["proposed"] == "<5"
+    totals = dict(zip(overview.COLUMNS, table.totals, strict=True))
+    # 13 screened is safe; the proposed total (3) would add up the two hidden cells: hidden.
+    assert totals == {
+        "screened": "13",
+        "proposed": ":",
+        "transition": "0",
+        "consented": "0",
+        "plans": "0",
+    }
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected_cells", "expected_total"),
+    [
+        ([0, 0], ["0", "0"], "0"),
+        ([5, 7], ["5", "7"], "12"),
+        ([1, 9], ["<5", "9"], ":"),  # one hidden cell: the total would give it away
+        ([2, 2], ["<5", "<5"], ":"),  # two hidden: their sum 4 would tell both are 2
+        ([4, 6], ["<5", "6"], ":"),
+        ([3], ["<5"], ":"),  # a total of hidden counts is hidden too
+        ([5], ["5"], "5"),
+        ([], [], "0"),
+    ],
+)
+def test_the_suppression_rule(cells, expected_cells, expected_total):
+    shown, total = overview.suppress_column(cells, threshold=5)
+    assert (shown, total) == (expected_cells, expected_total)
+
+
+def test_the_threshold_is_a_setting(small_classes, settings):
+    settings.PORTAL_SMALL_COUNT_THRESHOLD = 2
+    year = overview.current_year()
+    (school,) = overview.owner_counts(small_classes.municipality, year).schools
+    table = overview.suppressed_table(school)
+    assert [r.cells[1] for r in table.rows] == ["<2", "2"]
+    assert table.totals[1] == ":"
+
+
+def test_no_page_or_file_shows_a_small_count(verified_client, small_classes, settings, tmp_path):
+    settings.PRIVATE_STORAGE_ROOT = tmp_path
+    for user, level in ((small_classes.owner, "owner"), (small_classes.county_officer, "county")):
+        client = verified_client(user)
+        page = client.get(f"{BASE}/overview/{level}/")
+        assert page.status_code == 200
+        html = page.content.decode()
+        assert "Counts below 5 are shown as" in html
+        assert "so that no pupil can be identified" in html
+        cells = [c for row in page.context["owners"] for s in row.schools for c in s.table.rows]
+        assert [c.cells[1] for c in cells] == ["<5", "<5"]
+        assert "<td>1</td>" not in html and "<td>2</td>" not in html
+        assert "<td>3</td>" not in html  # the proposed total
+        assert "<td>&lt;5</td>" in html and "<td>13</td>" in html
+
+        text = client.get(f"{BASE}/overview/{level}/export.csv").content.decode("utf-8-sig")
+        rows = list(csv.reader(io.StringIO(text)))[1:]
+        assert [(r[2], r[3], r[4]) for r in rows] == [("10B", "6", "<5"), ("10C", "7", "<5")]
+        for r in rows:
+            assert not set(r[3:8]) & {"1", "2", "3", "4"}
+
+        pdf = client.get(f"{BASE}/overview/{level}/report.pdf")
+        pdf_text = "\n".join(
+            p.extract_text() for p in PdfReader(io.BytesIO(b"".join(pdf.streaming_content))).pages
+        )
+        assert "<5" in pdf_text and "so that no pupil can be identified" in pdf_text

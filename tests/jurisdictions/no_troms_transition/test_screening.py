@@ -6,6 +6,7 @@ import pytest
 from jurisdictions.no_troms_transition.models import Outcome, RowStatus, ScreeningRow
 from plugins.models import AuditEvent
 from plugins.sdk import builders as b
+from tests.conftest import posted_form as posted
 
 from .conftest import give_role, school_data, screened_row
 
@@ -71,9 +72,10 @@ def test_teacher_fills_in_but_cannot_decide(verified_client, area):
     row = screened_row(area)
     teacher = b.teacher_of(row.student)
     client = verified_client(teacher)
+    page = client.get(f"{BASE}/rows/{row.pk}/")
     response = client.post(
         f"{BASE}/rows/{row.pk}/edit/",
-        {"earlier_measures": "on", "assessment": "Follows the ordinary transition"},
+        posted(page, earlier_measures="on", assessment="Follows the ordinary transition"),
     )
     assert response.status_code == 302
     row.refresh_from_db()
@@ -86,7 +88,10 @@ def test_teacher_fills_in_but_cannot_decide(verified_client, area):
 def test_computed_boxes_cannot_be_ticked_by_hand(verified_client, area):
     row = screened_row(area)
     school_data(row, absence_percent="2.0")
-    verified_client(area.rektor).post(f"{BASE}/rows/{row.pk}/edit/", {"absence_high": "on"})
+    client = verified_client(area.rektor)
+    page = client.get(f"{BASE}/rows/{row.pk}/")
+    response = client.post(f"{BASE}/rows/{row.pk}/edit/", posted(page, absence_high="on"))
+    assert response.status_code == 302
     row.refresh_from_db()
     assert row.absence_high is False
 

@@ -141,3 +141,23 @@ def test_a_new_record_has_no_version_to_clash_with(world, verified_client):
     response = client.post(url, posted(page, risk_factors="Изостанци.", measures="Разговор."))
     assert response.status_code == 302
     assert EarlyLeavingPlan.objects.get(iop=iop).measures == "Разговор."
+
+
+MISSING = "Your changes were not saved: the form did not say which version of the record"
+
+
+@pytest.mark.parametrize(
+    "make",
+    [proposal, profile, measure, form1, curriculum, transition_plan, early_leaving, evaluation],
+)
+def test_an_edit_without_the_version_is_refused(world, verified_client, make):
+    url, name, record = make(world)
+    client = verified_client(world.team)
+    before = getattr(record, name)
+    page = client.get(url)
+    data = posted(page, **{name: "Sneaked in"})
+    del data["version"]
+    response = client.post(url, data)
+    assert response.status_code == 200  # these pages answer a form error with 200
+    assert response.content.decode().count(MISSING) == 1
+    assert getattr(type(record).objects.get(pk=record.pk), name) == before

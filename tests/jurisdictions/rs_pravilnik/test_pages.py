@@ -74,10 +74,20 @@ def test_team_starts_a_case_and_writes_the_groundwork(world, verified_client):
             "evaluation": "Делимично.",
         },
     )
-    client.post(f"{base}/profile/", {"situation": "Опис.", "learning_needs": "Читање."})
+
+    def version(path):  # the hidden version of the edit form, as the browser sends it
+        return client.get(path).context["form"]["version"].value() or ""
+
+    profile = {"situation": "Опис.", "learning_needs": "Читање."}
+    client.post(f"{base}/profile/", {**profile, "version": version(f"{base}/profile/")})
     client.post(
         f"{base}/proposal/",
-        {"grounds": "learning", "proposal_reasons": "Разлози.", "proposal_evidence": "Докази."},
+        {
+            "grounds": "learning",
+            "proposal_reasons": "Разлози.",
+            "proposal_evidence": "Докази.",
+            "version": version(f"{base}/proposal/"),
+        },
     )
     response = client.post(f"/j/rs-pravilnik/step/case/{case.pk}/propose/")
     case.refresh_from_db()

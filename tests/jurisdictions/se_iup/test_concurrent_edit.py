@@ -118,3 +118,20 @@ def test_a_new_goal_saves_without_a_version(world, verified_client):
     response = client.post(url, posted(page, title="Läsa mer", criteria="En bok i veckan."))
     assert response.status_code == 302
     assert Goal.objects.get(plan=plan).criteria == "En bok i veckan."
+
+
+MISSING = "Your changes were not saved: the form did not say which version of the record"
+
+
+@pytest.mark.parametrize("make", [material, evaluation, goal, home, self_assessment])
+def test_an_edit_without_the_version_is_refused(world, verified_client, make):
+    url, name, record, user, _other = make(world)
+    client = verified_client(user)
+    before = getattr(record, name)
+    page = client.get(url)
+    data = posted(page, **{name: "Sneaked in"})
+    del data["version"]
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert response.content.decode().count(MISSING) == 1
+    assert getattr(type(record).objects.get(pk=record.pk), name) == before

@@ -36,6 +36,12 @@ def status_of(plan):
     return plan.status
 
 
+def edit(client, path, data):
+    """Post ``data`` to an edit page with the version the page was opened at, as a browser does."""
+    version = client.get(path).context["form"]["version"].value() or ""
+    return client.post(path, {**data, "version": version})
+
+
 def test_the_whole_staircase(world, verified_client):
     mentor = verified_client(world.mentor)
     ada = verified_client(world.ada_user)
@@ -64,7 +70,8 @@ def test_the_whole_staircase(world, verified_client):
     assert response.status_code == 302
     goal = plan.goals.get()
     assert response["Location"] == f"/j/se-iup/plans/{plan.pk}/#goal-{goal.pk}"
-    mentor.post(
+    edit(
+        mentor,
         f"/j/se-iup/plans/{plan.pk}/edit/",
         {"material": "Omdöme i svenska och matematik", "agreement": ""},
     )
@@ -73,7 +80,8 @@ def test_the_whole_staircase(world, verified_client):
 
     # The student assesses themself; the guardians cannot write there.
     assert mum.get(f"/j/se-iup/plans/{plan.pk}/self-assessment/").status_code == 403
-    response = ada.post(
+    response = edit(
+        ada,
         f"/j/se-iup/plans/{plan.pk}/self-assessment/",
         {"self_now": "Jag läser varje dag", "self_reached": "Målet i matte"},
     )
@@ -83,7 +91,7 @@ def test_the_whole_staircase(world, verified_client):
 
     # The guardians prepare at home and comment.
     assert (
-        mum.post(f"/j/se-iup/plans/{plan.pk}/home/", {"home_notes": "Vi läser ihop"}).status_code
+        edit(mum, f"/j/se-iup/plans/{plan.pk}/home/", {"home_notes": "Vi läser ihop"}).status_code
         == 302
     )
     dad.post(f"/j/se-iup/plans/{plan.pk}/comment/", {"text": "Vi vill prata om läxorna."})
@@ -103,7 +111,8 @@ def test_the_whole_staircase(world, verified_client):
     # The talk is held and the agreement written.
     step(mentor, plan, "hold_talk")
     assert status_of(plan) == PlanStatus.TALK_HELD
-    mentor.post(
+    edit(
+        mentor,
         f"/j/se-iup/plans/{plan.pk}/edit/",
         {"material": "Omdöme i svenska och matematik", "agreement": "Ada läser varje dag."},
     )
@@ -140,10 +149,10 @@ def test_the_whole_staircase(world, verified_client):
     goal.refresh_from_db()
     assert goal.status == GoalStatus.DONE
     assert (
-        mentor.post(f"/j/se-iup/plans/{plan.pk}/evaluation/", {"evaluation": " "}).status_code
+        edit(mentor, f"/j/se-iup/plans/{plan.pk}/evaluation/", {"evaluation": " "}).status_code
         == 400
     )
-    mentor.post(f"/j/se-iup/plans/{plan.pk}/evaluation/", {"evaluation": "Målet nått."})
+    edit(mentor, f"/j/se-iup/plans/{plan.pk}/evaluation/", {"evaluation": "Målet nått."})
     step(mentor, plan, "evaluate")
     assert status_of(plan) == PlanStatus.EVALUATED
 

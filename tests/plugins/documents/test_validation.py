@@ -1,6 +1,9 @@
 """Uploads: only real PDFs within the limits; each refusal names its reason and stores nothing."""
 
+import hashlib
+
 import pytest
+from pypdf import PdfReader
 
 from plugins.documents import Document, RejectedUpload, safe_filename, store_upload, validate_pdf
 from plugins.documents.validation import MESSAGES, hidden_type
@@ -119,13 +122,19 @@ def test_each_reason_has_its_own_message():
 def test_a_real_pdf_is_accepted_whatever_its_content_type(upload, student, private_root):
     data = pdfs.text_pdf(["Hello", "World", "Again"])
     info = validate_pdf(upload(data, "Kari's plan.pdf", "application/octet-stream"))
-    assert (info.pages, info.size, info.filename) == (3, len(data), "Kari's plan.pdf")
+    assert (info.pages, info.original_size, info.filename) == (3, len(data), "Kari's plan.pdf")
     assert stored_files(private_root) == []  # checking writes nothing
 
     doc = store_upload(upload(data, "plan.pdf"), student=student, owner="dummy", title="Plan")
     files = stored_files(private_root)
-    assert len(files) == 1 and files[0].read_bytes() == data
+    # What is stored is the clean copy the checker wrote: the same pages, the same text.
+    assert len(files) == 1 and files[0].read_bytes() != data
+    stored = PdfReader(files[0])
+    assert [page.extract_text() for page in stored.pages] == ["Hello", "World", "Again"]
     assert doc.pages == 3 and doc.sha256 == info.sha256 and doc.record_type == "CaseDocument"
+    assert doc.sha256 == hashlib.sha256(files[0].read_bytes()).hexdigest()
+    assert doc.size == info.size == files[0].stat().st_size
+    assert doc.original_sha256 == info.original_sha256 == hashlib.sha256(data).hexdigest()
     assert str(files[0]).startswith(str(private_root)) and doc.file in str(files[0])
 
 

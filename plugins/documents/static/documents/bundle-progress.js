@@ -1,5 +1,5 @@
 // Polls a bundle job's status and updates the progress bar, the polite live
-// region and the download link. Stops once the bundle is ready or failed.
+// region, the download link and the retry button. Stops once the bundle is ready or failed.
 (function () {
   "use strict";
   var box = document.querySelector(".bundle-progress[data-status-url]");
@@ -7,6 +7,7 @@
   var bar = document.getElementById("bundle-progress-bar");
   var message = document.getElementById("bundle-progress-message");
   var download = document.getElementById("bundle-download");
+  var retry = document.getElementById("bundle-retry");
   var url = box.getAttribute("data-status-url");
   var last = "";
 
@@ -21,6 +22,7 @@
       download.querySelector("a").href = state.download_url;
       download.hidden = false;
     }
+    if (state.retry && retry) retry.hidden = false;  // the worker stopped: offer a retry
     box.setAttribute("data-state", state.status);
   }
 
