@@ -80,6 +80,7 @@ def record(
     record_type: str = "",
     record_id: str = "",
     jurisdiction: str = "",
+    detail: str = "",
 ):
     """Append one audit event and return it.
 
@@ -117,6 +118,7 @@ def record(
         student_id=student_pk,
         address=client_address(request),
         path=(path or "")[:300],
+        detail=(detail or "")[:120],
     )
 
 

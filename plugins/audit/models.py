@@ -68,6 +68,9 @@ class AuditEvent(AppendOnlyModel):
     jurisdiction = models.CharField(_("jurisdiction"), max_length=60, blank=True)
     record_type = models.CharField(_("record type"), max_length=80, blank=True)
     record_id = models.CharField(_("record"), max_length=64, blank=True)
+    #: A fact about the event that is not content: e.g. the SHA-256 of an upload
+    #: as it arrived, before it was rewritten into a clean copy.
+    detail = models.CharField(_("detail"), max_length=120, blank=True)
     student = models.ForeignKey(
         "plugins.Student",
         null=True,

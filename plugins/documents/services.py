@@ -91,7 +91,14 @@ def _save_new(*, model, data: bytes, folder: str, fields: dict, request=None) ->
                 from plugins.access import role_used
 
                 action = "upload" if fields.get("kind") == Document.Kind.UPLOADED else "create"
-                audit.record(request, action, record=doc, role=role_used(request.user, action, doc))
+                original = getattr(doc, "original_sha256", "") or ""
+                audit.record(
+                    request,
+                    action,
+                    record=doc,
+                    role=role_used(request.user, action, doc),
+                    detail=f"original sha256 {original}" if original else "",
+                )
     except OSError as exc:
         if saved:
             try:

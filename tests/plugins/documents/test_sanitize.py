@@ -186,7 +186,8 @@ def test_the_upload_audit_row_carries_the_hash_of_what_was_uploaded(
     original_hash = hashlib.sha256(data).hexdigest()
     event = AuditEvent.objects.get(action="upload")
     assert event.record_id == str(doc.pk)
-    # The audit row names the document; the document keeps the hash of what was uploaded.
+    # The audit row keeps the hash of what was uploaded; so does the document.
+    assert event.detail == f"original sha256 {original_hash}"
     assert doc.original_sha256 == original_hash != stored_hash == doc.sha256
 
 
