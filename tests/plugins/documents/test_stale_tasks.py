@@ -164,6 +164,9 @@ def test_a_starting_worker_fails_what_its_previous_process_left_running(settings
     assert not stalled_jobs().exists()
 
 
+# The worker closes its database connections between batches, as in production: on
+# PostgreSQL that ends a test transaction, so this test commits and is cleaned up after.
+@pytest.mark.django_db(transaction=True)
 def test_the_task_worker_recovers_before_it_takes_new_work(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     user = b.role_holder("coordinator", b.school())
