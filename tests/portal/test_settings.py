@@ -123,7 +123,10 @@ def redis_answers() -> bool:
         return False
 
 
-@pytest.mark.skipif(not redis_answers(), reason="no Redis at 127.0.0.1:6379")
+# CI machines run Redis: there a missing server fails this test instead of skipping it.
+@pytest.mark.skipif(
+    not redis_answers() and not os.environ.get("CI"), reason="no Redis at 127.0.0.1:6379"
+)
 def test_one_instance_cannot_read_the_others_keys_in_redis(tmp_path):
     """A sign-in lockout set by instance A is not seen by instance B on the same Redis."""
     key = f"throttle-test-{secrets.token_hex(8)}"
