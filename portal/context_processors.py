@@ -1,37 +1,53 @@
 from django.conf import settings
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from plugins import retention
 from plugins.registry import registry
-from plugins.sdk.declarations import MenuItem
 
 
-def _menu(user) -> list:
-    """The plugins' menu entries this person has a use for (by the roles they hold).
+def _current(path: str, url: str) -> str:
+    """``aria-current``: "page" on the entry's own page, "true" below it."""
+    if path == url:
+        return "page"
+    return "true" if path.startswith(url) else ""
+
+
+def _menu(request) -> list:
+    """The shell's menu: family pages and the jurisdictions where this person holds a role.
 
     This only tidies the menu; every page behind an entry checks access itself.
     """
+    user = getattr(request, "user", None)
     if not getattr(user, "is_authenticated", False):
         return []
     from plugins.access.family import held_role_codes
+    from plugins.access.places import places_for
 
-    held = held_role_codes(user)
+    path = request.path
     items = [
-        item for j in registry.all() for item in j.menu if not item.roles or held & set(item.roles)
+        {"label": p.label, "url": p.url, "current": _current(path, p.url)} for p in places_for(user)
     ]
-    if held & retention.keeper_role_names():
-        items.append(MenuItem(_("Cases of students who left"), "retention:list"))
+    if held_role_codes(user) & retention.keeper_role_names():
+        url = reverse("retention:list")
+        items.append(
+            {"label": _("Cases of students who left"), "url": url, "current": _current(path, url)}
+        )
     return items
 
 
 def portal(request):
     lang = get_language() or settings.LANGUAGE_CODE
-    user = getattr(request, "user", None)
+    tag = settings.LANGUAGE_TAGS.get(lang, lang)
     return {
-        "LANGUAGE_TAG": settings.LANGUAGE_TAGS.get(lang, lang),
+        "shell_language_tag": tag,
+        "shell_site_name": settings.WAGTAIL_SITE_NAME,
+        "LANGUAGE_TAG": tag,
         "site_name": settings.WAGTAIL_SITE_NAME,
         "installed_jurisdictions": registry.all(),
-        "plugin_menu": SimpleLazyObject(lambda: _menu(user)),
+        # The shell's own names start with ``shell_`` so that no page's context
+        # (a plugin may pass anything, e.g. ``notices``) can shadow them.
+        "shell_menu": SimpleLazyObject(lambda: _menu(request)),
     }

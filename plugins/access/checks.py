@@ -135,7 +135,8 @@ def fetch(request, action: str, queryset, **lookup):
     """Load one case record for ``action`` and write exactly one audit row.
 
     The call every view uses to load a record: ``get_permitted_or_404``
-    decides, then the audit trail gets the action with the role used, or a
+    decides, then the audit trail gets the action with the role used (a GET
+    of a page that changes the record on save counts as ``view``), or a
     ``denied`` row (outcome "404" or "403") before the refusal is re-raised.
     """
     from plugins import audit
@@ -171,5 +172,10 @@ def fetch(request, action: str, queryset, **lookup):
                 attempted=action,
             )
         raise
-    audit.record(request, action, record=record, role=role_used(user, action, record))
+    # Opening a form (a GET of an edit or create page) only reads the record;
+    # the change is written to the trail when it is saved.
+    logged = action
+    if request.method in ("GET", "HEAD") and action not in ("view", "download"):
+        logged = "view"
+    audit.record(request, logged, record=record, role=role_used(user, action, record))
     return record

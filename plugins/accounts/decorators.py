@@ -43,9 +43,9 @@ def step_up_required(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not has_fresh_second_factor(request):
-            return redirect(
-                reverse("accounts:verify") + "?" + urlencode({"next": request.get_full_path()})
-            )
+            from .stepup import ask_for_fresh_factor
+
+            return ask_for_fresh_factor(request)
         return view(request, *args, **kwargs)
 
     return case_view(wrapper)

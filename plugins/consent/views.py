@@ -8,8 +8,6 @@ answers 404; every opening, answer and download goes to the audit trail.
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
@@ -21,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from plugins import audit
 from plugins.accounts.decorators import case_view
+from plugins.accounts.stepup import ask_for_fresh_factor
 
 from . import service
 from .forms import ReasonForm, SignForm
@@ -86,10 +85,6 @@ def _request_or_404(request, pk, attempted="view") -> ConsentRequest:
         _audit(request, "denied", req, outcome="404", attempted=attempted)
         raise Http404
     return req
-
-
-def _verify_url(next_url: str) -> str:
-    return reverse("accounts:verify") + "?" + urlencode({"next": next_url})
 
 
 def _describe(req) -> dict:
@@ -208,13 +203,7 @@ def answer(request, pk):
             service.withdraw(req, request, reason=form.cleaned_data["reason"])
             messages.success(request, _("You have withdrawn your consent. This is recorded below."))
     except service.StepUpRequired:
-        messages.info(
-            request,
-            _(
-                "To answer, first confirm it is you with a code. Then answer again: nothing has been recorded yet."
-            ),
-        )
-        return redirect(_verify_url(detail_url))
+        return ask_for_fresh_factor(request, detail_url)
     except service.SignerNotAllowed:
         _audit(
             request,

@@ -6,7 +6,7 @@ from django.utils.functional import cached_property
 
 
 class NoticeBadge:
-    """``{{ notices.unread }}``: one COUNT query, on first use, per response."""
+    """``{{ shell_notices.unread }}``: one COUNT query, on first use, per response."""
 
     def __init__(self, user):
         self.user = user
@@ -19,11 +19,11 @@ class NoticeBadge:
 
 
 def unread(request):
-    """``notices`` for people who passed the second factor; nothing for anyone else."""
+    """``shell_notices`` for people who passed the second factor; nothing for anyone else."""
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
         return {}
     is_verified = getattr(user, "is_verified", None)
     if not callable(is_verified) or not is_verified():
         return {}
-    return {"notices": NoticeBadge(user)}
+    return {"shell_notices": NoticeBadge(user)}

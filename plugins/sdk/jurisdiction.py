@@ -126,6 +126,17 @@ class Jurisdiction:
                 return wf
         return None
 
+    # -- menus and start page ----------------------------------------------
+    def roles_held_here(self, person) -> set[str]:
+        """Roles ``person`` holds in this jurisdiction through the plugin's own tables.
+
+        The core already counts school roles, teaching, guardianship and being
+        a student; a plugin with relations of its own (e.g. mentorships) names
+        the roles they give. Used for menus and the start page only: what a
+        person may open is decided per record by the role matrix.
+        """
+        return set()
+
     # -- family pages ------------------------------------------------------
     def family_plans(self, student, user) -> list[dict]:
         """The active plans of ``student`` that ``user`` may see, for the family pages.

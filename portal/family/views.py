@@ -7,8 +7,6 @@ page needs a verified second factor and is never cached (``case_view``).
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -25,6 +23,7 @@ from plugins import audit
 from plugins.access import family_students, may_grant_access
 from plugins.accounts import has_fresh_second_factor
 from plugins.accounts.decorators import case_view
+from plugins.accounts.stepup import ask_for_fresh_factor
 from plugins.audit.models import AuditEvent
 from plugins.models import GuardianRelation, Student
 from plugins.registry import registry
@@ -117,7 +116,7 @@ def guardian_access(request, pk, relation_pk):
         return redirect(child_url)
     if not has_fresh_second_factor(request):
         # Giving someone access to health-like records is confirmed with a fresh second factor.
-        return redirect(reverse("accounts:verify") + "?" + urlencode({"next": child_url}))
+        return ask_for_fresh_factor(request, child_url)
     grant = choice == "grant"
     if relation.access_granted_by_student != grant:
         with transaction.atomic():

@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "plugins.accounts.middleware.SecondFactorMiddleware",
+    # Back from the code page: the action that asked for a fresh code is done as posted.
+    "plugins.accounts.stepup.ResumeActionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -131,7 +133,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LOGIN_URL = "/accounts/login/"
-LOGIN_REDIRECT_URL = "/family/"
+LOGIN_REDIRECT_URL = "/start/"
 
 # Sessions end after inactivity (cookie age, renewed on every request) and
 # after an absolute lifetime whatever the activity.
@@ -242,9 +244,17 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = _("Education plan portal")
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# Links in e-mails (notices) start with this address.
-PORTAL_BASE_URL = os.environ.get("PORTAL_BASE_URL", WAGTAILADMIN_BASE_URL)
+# The portal's public address (scheme, host, port). Links in e-mails (notices) start with
+# it; the editors' interface and the headless API's absolute URLs use it unless their own
+# variables say otherwise; `manage.py configure_site` (and the demo load) give Wagtail's
+# Site record its host name and port (docs/deploy.md).
+PORTAL_BASE_URL = (
+    os.environ.get("PORTAL_BASE_URL")
+    or os.environ.get("WAGTAILADMIN_BASE_URL")
+    or "http://127.0.0.1:8000"
+).rstrip("/")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or PORTAL_BASE_URL
+WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL") or PORTAL_BASE_URL
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf"]
 
