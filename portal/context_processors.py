@@ -44,6 +44,8 @@ def portal(request):
     return {
         "shell_language_tag": tag,
         "shell_site_name": settings.WAGTAIL_SITE_NAME,
+        # Each language in its own name, never translated into the page's language.
+        "shell_languages": settings.LANGUAGES,
         "LANGUAGE_TAG": tag,
         "site_name": settings.WAGTAIL_SITE_NAME,
         "installed_jurisdictions": registry.all(),

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from plugins.sdk import Deadline
 
@@ -57,7 +58,7 @@ MEASURES: tuple[Measure, ...] = (
         8,
         31,
         _("Make all staff familiar with the transition routine"),
-        _("August"),
+        pgettext_lazy("month of a measure", "August"),
         _("Rektor"),
     ),
     Measure(
@@ -116,7 +117,7 @@ MEASURES: tuple[Measure, ...] = (
         3,
         31,
         _("Collect wishes to adjust the measures"),
-        _("March"),
+        pgettext_lazy("month of a measure", "March"),
         _("Rektor"),
         (_("Send them to the school owner for the dialogue meeting"),),
     ),
@@ -127,7 +128,7 @@ MEASURES: tuple[Measure, ...] = (
         8,
         31,
         _("Go through the yearly calendar and the routine with the schools"),
-        _("August"),
+        pgettext_lazy("month of a measure", "August"),
         _("School owner"),
         (_("Go through who counts as a transition student"),),
     ),
@@ -137,7 +138,7 @@ MEASURES: tuple[Measure, ...] = (
         9,
         30,
         _("Check that the staff were informed (measure 1)"),
-        _("September"),
+        pgettext_lazy("month of a measure", "September"),
         _("School owner"),
     ),
     Measure(
@@ -146,7 +147,7 @@ MEASURES: tuple[Measure, ...] = (
         10,
         31,
         _("Check that the students were screened (measure 2)"),
-        _("October"),
+        pgettext_lazy("month of a measure", "October"),
         _("School owner"),
     ),
     Measure(
@@ -155,7 +156,7 @@ MEASURES: tuple[Measure, ...] = (
         11,
         30,
         _("Check consent and contact with upper secondary (measures 3 and 4)"),
-        _("November"),
+        pgettext_lazy("month of a measure", "November"),
         _("School owner"),
     ),
     Measure(
@@ -164,7 +165,7 @@ MEASURES: tuple[Measure, ...] = (
         12,
         31,
         _("Check that the plans are running (measure 5)"),
-        _("December"),
+        pgettext_lazy("month of a measure", "December"),
         _("School owner"),
     ),
     Measure(
@@ -173,7 +174,7 @@ MEASURES: tuple[Measure, ...] = (
         1,
         31,
         _("Check that the plans are running (measure 5)"),
-        _("January"),
+        pgettext_lazy("month of a measure", "January"),
         _("School owner"),
     ),
     Measure(
@@ -182,7 +183,7 @@ MEASURES: tuple[Measure, ...] = (
         2,
         28,
         _("Check that applications are on their way"),
-        _("February"),
+        pgettext_lazy("month of a measure", "February"),
         _("School owner"),
     ),
     Measure(
@@ -191,7 +192,7 @@ MEASURES: tuple[Measure, ...] = (
         3,
         20,
         _("Check the handovers to upper secondary"),
-        _("March"),
+        pgettext_lazy("month of a measure", "March"),
         _("School owner"),
     ),
     Measure(
@@ -200,7 +201,7 @@ MEASURES: tuple[Measure, ...] = (
         3,
         31,
         _("Municipal evaluation of what to improve"),
-        _("March"),
+        pgettext_lazy("month of a measure", "March"),
         _("School owner"),
     ),
     # -- region: dialogue meetings between the municipalities and the county ---------------
@@ -210,7 +211,7 @@ MEASURES: tuple[Measure, ...] = (
         9,
         30,
         _("Dialogue meeting 1"),
-        _("September"),
+        pgettext_lazy("month of a measure", "September"),
         _("County educational-psychological service"),
         (_("The year's routine and calendar"), _("Any other business")),
     ),
@@ -234,7 +235,7 @@ MEASURES: tuple[Measure, ...] = (
         4,
         30,
         _("Dialogue meeting 3"),
-        _("April"),
+        pgettext_lazy("month of a measure", "April"),
         _("The municipalities"),
         (
             _("Trends from the municipalities"),

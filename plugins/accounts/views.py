@@ -24,12 +24,17 @@ from two_factor.views import LoginView as TwoFactorLoginView
 
 from . import ENROL_UNTIL_KEY, mark_second_factor_verified, throttle
 from .decorators import no_store
+from .forms import in_portal_words
 
 
 class LoginView(TwoFactorLoginView):
     """django-two-factor-auth's wizard with throttling per account and per address."""
 
     throttle_message = ""
+
+    def get_form(self, step=None, **kwargs):
+        # The library picks the code form per device method; it gets the portal's words.
+        return in_portal_words(super().get_form(step=step, **kwargs))
 
     def _throttle_keys(self):
         step = self.steps.current
