@@ -21,7 +21,11 @@ from django.conf import settings
 from django.utils.translation import to_locale
 
 ROOT = Path(__file__).resolve().parents[2]
-LOCALE_DIRS = [ROOT / "portal" / "locale", *sorted(ROOT.glob("jurisdictions/*/locale"))]
+LOCALE_DIRS = [
+    ROOT / "portal" / "locale",
+    *sorted(ROOT.glob("plugins/*/locale")),
+    *sorted(ROOT.glob("jurisdictions/*/locale")),
+]
 LANGUAGES = [to_locale(code) for code, _name in settings.LANGUAGES if code != "en"]
 CATALOGUES = [(d, lang) for d in LOCALE_DIRS for lang in LANGUAGES]
 
