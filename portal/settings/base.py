@@ -10,7 +10,7 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
-from plugins.discovery import discover_jurisdiction_apps
+from plugins.discovery import discover_jurisdiction_apps, with_plugin_languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -192,7 +192,8 @@ TWO_FACTOR_REMEMBER_COOKIE_AGE = None
 # Languages of the user interface. Serbian is offered in both scripts; "sr-cyrl"
 # falls back to Django's "sr" catalogue, which is Cyrillic.
 LANGUAGE_CODE = "nb"
-LANGUAGES = [
+#: The portal's six interface languages; installed plugins may add more (UI_LANGUAGES).
+PORTAL_LANGUAGES = [
     ("nb", "Norsk bokmål"),
     ("nn", "Norsk nynorsk"),
     ("sv", "Svenska"),
@@ -200,6 +201,7 @@ LANGUAGES = [
     ("sr-latn", "Srpski (latinica)"),
     ("en", "English"),
 ]
+LANGUAGES = with_plugin_languages(PORTAL_LANGUAGES, JURISDICTION_APPS)
 LANGUAGE_TAGS = {"sr-cyrl": "sr-Cyrl", "sr-latn": "sr-Latn"}
 LOCALE_PATHS = [BASE_DIR / "portal" / "locale"]
 WAGTAIL_I18N_ENABLED = True
