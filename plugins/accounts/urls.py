@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
 from two_factor.views import ProfileView, SetupCompleteView
 
-from . import factors, views
+from . import factors, password, views
 
 two_factor_patterns = (
     [
@@ -34,6 +34,17 @@ account_patterns = (
     [
         path("verify/", views.verify, name="verify"),
         path("logout/", views.sign_out, name="logout"),
+        # Needs a verified, fresh second factor: plugins/accounts/password.py.
+        path(
+            "password_change/",
+            password.PasswordChangeView.as_view(),
+            name="password_change",
+        ),
+        path(
+            "password_change/done/",
+            password.PasswordChangeDoneView.as_view(),
+            name="password_change_done",
+        ),
         path(
             "password_reset/",
             views.ThrottledPasswordResetView.as_view(

@@ -13,6 +13,13 @@ Two things keep it fast and flat:
   is written to the output as soon as it is copied (renumbered, with scripts
   and actions stripped). Only object offsets and bookmark titles stay in
   memory, so memory does not grow with the number of students.
+
+Pages are numbered across the whole bundle ("Page 3 of 48", in the bundle's
+language): rendered documents leave out their own "page X of Y", and every
+page of the bundle gets a small stamp in its bottom right corner. The stamp's
+glyphs come from one tiny WeasyPrint render (cached like any render) whose
+font is copied into the bundle once; each page's stamp is a few bytes that
+use it, written when the number of pages is known.
 """
 
 from __future__ import annotations
@@ -29,7 +36,15 @@ from pathlib import Path
 from django.utils.translation import gettext_noop
 from pypdf.generic import PdfObject
 
-from .rendering import PreparedDocument, cached, html_to_pdf, prepare, store_in_cache, warm_up
+from .rendering import (
+    CACHE_VERSION,
+    PreparedDocument,
+    cached,
+    html_to_pdf,
+    prepare,
+    store_in_cache,
+    warm_up,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -277,8 +292,11 @@ class _Copier:
             num, target = self.todo.pop()
             self.out.write(num, self.copy(target))
 
-    def append(self, path: Path) -> list[int]:
-        """Copy every page of ``path``; return the new page object numbers."""
+    def append(self, path: Path, numbering: _PageNumbers | None = None) -> list[int]:
+        """Copy every page of ``path``; return the new page object numbers.
+
+        With ``numbering``, every page gets the stamp of its number in the bundle.
+        """
         from pypdf import PdfReader
 
         g = self.g
@@ -294,15 +312,345 @@ class _Copier:
                 self.numbers[(ref.idnum, ref.generation)] = num
             new_numbers.append(num)
         for page, num in zip(pages, new_numbers, strict=True):
-            new = self.copy(
-                g.DictionaryObject({k: v for k, v in page.items() if k not in _DROP_PAGE_KEYS})
-            )
+            kept = {k: v for k, v in page.items() if k not in _DROP_PAGE_KEYS}
+            if numbering is not None:
+                contents, resources = kept.pop("/Contents", None), kept.pop("/Resources", None)
+            new = self.copy(g.DictionaryObject(kept))
+            if numbering is not None:
+                numbering.stamp(self, page, new, contents, resources)
             new[g.NameObject("/Parent")] = _Ref(self.pages_root)
             new[g.NameObject("/Type")] = g.NameObject("/Page")
             self.out.write(num, new)
             self.drain()
         self.numbers.clear()
         return new_numbers
+
+
+# -- page numbers ------------------------------------------------------------
+#: Where a page's number goes, in points from the bottom right corner of what a
+#: viewer shows: where a rendered document prints its own "page X of Y"
+#: (print.css: 18 mm from the right edge, baseline 14.2 mm above the bottom
+#: edge), in the same type (8.5 pt DejaVu Sans, #333).
+STAMP_RIGHT = 18 * 72 / 25.4
+STAMP_BASELINE = 40.3
+STAMP_SIZE = 8.5
+STAMP_GRAY = 0.2
+#: The stamp's name in a page's resources (another is chosen if the page uses this one).
+STAMP_NAME = "/PortalPageNumber"
+STAMP_VERSION = "1"
+#: "Page k of N" when a translation cannot be used.
+FALLBACK_TEXT = "%(page)s / %(pages)s"
+
+
+def _resolve(obj):
+    from pypdf import generic as g
+
+    if isinstance(obj, g.IndirectObject):
+        try:
+            return obj.get_object()
+        except Exception:  # a dangling reference reads as null
+            return None
+    return obj
+
+
+def _num(value: float) -> bytes:
+    text = f"{value:.3f}".rstrip("0").rstrip(".")
+    return (text if text not in ("", "-0") else "0").encode()
+
+
+def page_number_text(language: str) -> str:
+    """``"Page %(page)s of %(pages)s"`` in ``language``."""
+    from django.utils import translation
+    from django.utils.translation import gettext
+
+    with translation.override(language):
+        text = gettext("Page %(page)s of %(pages)s")
+    try:
+        text % {"page": 1, "pages": 1}
+    except (KeyError, ValueError, TypeError):
+        return FALLBACK_TEXT
+    return text
+
+
+def _to_unicode(data: bytes) -> dict[str, int]:
+    """Character -> code, from a ToUnicode CMap (single characters only)."""
+    import re
+
+    text = data.decode("latin-1")
+    codes: dict[str, int] = {}
+
+    def char(hex_text: str) -> str:
+        try:
+            return bytes.fromhex(hex_text).decode("utf-16-be")
+        except (ValueError, UnicodeDecodeError):
+            return ""
+
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
+        for code, value in re.findall(r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block):
+            ch = char(value)
+            if len(ch) == 1:
+                codes.setdefault(ch, int(code, 16))
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
+        for low, high, value in re.findall(
+            r"<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>", block
+        ):
+            ch = char(value)
+            if len(ch) == 1:
+                for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
+                    codes.setdefault(chr(ord(ch) + offset), code)
+    return codes
+
+
+def _widths(descendant) -> tuple[dict[int, float], float]:
+    """Glyph widths (1/1000 em) of a CID font: its /W array and /DW."""
+    from pypdf import generic as g
+
+    widths: dict[int, float] = {}
+    items = [_resolve(v) for v in (_resolve(descendant.get("/W")) or [])]
+    i = 0
+    while i + 1 < len(items):
+        first, second = items[i], items[i + 1]
+        if isinstance(second, g.ArrayObject):
+            for j, w in enumerate(second):
+                widths[int(first) + j] = float(_resolve(w))
+            i += 2
+        elif i + 2 < len(items):
+            for code in range(int(first), int(second) + 1):
+                widths[code] = float(items[i + 2])
+            i += 3
+        else:
+            break
+    return widths, float(_resolve(descendant.get("/DW", 1000)))
+
+
+@dataclass
+class _StampFont:
+    """An embedded font that holds every character of the page numbers of one language."""
+
+    pdf: Path  # a one-page PDF holding it, rendered by WeasyPrint
+    ref: tuple[int, int]  # the font object in that PDF
+    codes: dict[str, int]
+    widths: dict[int, float]
+    default_width: float
+
+    def show(self, text: str) -> tuple[bytes, float]:
+        """``text`` as a TJ operation, and its width in points at STAMP_SIZE."""
+        parts: list[bytes] = []
+        run: list[int] = []
+        total = 0.0
+
+        def flush():
+            if run:
+                parts.append(b"<" + b"".join(b"%04x" % c for c in run) + b">")
+                run.clear()
+
+        space = self.codes.get(" ")
+        for ch in text:
+            code = self.codes.get(ch)
+            if code is None and ch.isspace():
+                code = space
+            if code is None:  # not in the font: leave the room of a space
+                gap = self.widths.get(space, 318.0) if space is not None else 318.0
+                flush()
+                parts.append(_num(-gap))
+                total += gap
+                continue
+            run.append(code)
+            total += self.widths.get(code, self.default_width)
+        flush()
+        return b"[" + b" ".join(parts) + b"] TJ", total * STAMP_SIZE / 1000
+
+
+#: Stamp fonts read in this process, by cache key.
+_stamp_fonts: dict[str, _StampFont] = {}
+
+
+def _stamp_font(template: str, language: str) -> _StampFont:
+    """The font for ``template``'s page numbers, rendered once and cached like any render."""
+    import hashlib
+    import html
+
+    import weasyprint
+    from pypdf import PdfReader
+    from pypdf import generic as g
+
+    from .rendering import _language_tag
+
+    chars = sorted(set(template.replace("%(page)s", "").replace("%(pages)s", "") + "0123456789"))
+    sample = (
+        f'<!DOCTYPE html><html lang="{html.escape(_language_tag(language))}"><body>'
+        "<p style=\"font: 8.5pt 'DejaVu Sans', sans-serif; white-space: pre\">"
+        + html.escape(" ".join(c for c in chars if not c.isspace()) + " ")
+        + "</p></body></html>"
+    )
+    digest = hashlib.sha256()
+    for part in ("page-number-stamp", STAMP_VERSION, CACHE_VERSION, weasyprint.__version__, sample):
+        digest.update(part.encode("utf-8") + b"\0")
+    key = digest.hexdigest()
+    path = cached(key)
+    if path is None:
+        path = store_in_cache(key, html_to_pdf(sample, ""))
+        _stamp_fonts.pop(key, None)
+    font = _stamp_fonts.get(key)
+    if font is not None:
+        return font
+    reader = PdfReader(str(path))
+    fonts = _resolve(_resolve(reader.pages[0].get("/Resources", {})).get("/Font")) or {}
+    best = None
+    for ref in fonts.values():
+        obj = _resolve(ref)
+        if (
+            not isinstance(ref, g.IndirectObject)
+            or obj.get("/Subtype") != "/Type0"
+            or obj.get("/Encoding") != "/Identity-H"
+        ):
+            continue
+        codes = _to_unicode(_resolve(obj["/ToUnicode"]).get_data())
+        if best is None or len(codes) > len(best[1]):
+            best = (ref, codes, _resolve(_resolve(obj["/DescendantFonts"])[0]))
+    if best is None:  # pragma: no cover - WeasyPrint embeds its fonts this way
+        raise BundleError(gettext_noop("The bundle could not be built."))
+    ref, codes, descendant = best
+    widths, default_width = _widths(descendant)
+    if len(_stamp_fonts) > 32:
+        _stamp_fonts.clear()
+    font = _stamp_fonts[key] = _StampFont(
+        pdf=path,
+        ref=(ref.idnum, ref.generation),
+        codes=codes,
+        widths=widths,
+        default_width=default_width,
+    )
+    return font
+
+
+class _PageNumbers:
+    """Stamps "Page k of N" on every page of a bundle, N known only at the end.
+
+    Each page's content is wrapped in ``q ... Q`` and followed by a small
+    content stream that draws a form XObject at the page's bottom right corner
+    (upright however the page is rotated). The form XObjects, "Page k of N"
+    each, are written by ``finish``: until then only their object numbers are
+    kept (8 bytes a page), so memory stays flat.
+    """
+
+    def __init__(self, out: StreamingPdfWriter, language: str):
+        from pypdf import generic as g
+
+        self.g = g
+        self.out = out
+        self.template = page_number_text(language)
+        self.font = _stamp_font(self.template, language)
+        self.forms = array("q")
+        self.open = out.alloc()
+        out.write(self.open, self._stream(b"q\n"))
+
+    def _stream(self, data: bytes, entries: dict | None = None):
+        stream = self.g.StreamObject()
+        for key, value in (entries or {}).items():
+            stream[self.g.NameObject(key)] = value
+        stream._data = data
+        return stream
+
+    @staticmethod
+    def placement(page) -> tuple[float, ...]:
+        """The matrix putting the stamp's origin at the page's visible bottom right corner."""
+        try:
+            box = page.cropbox  # the media box when there is no crop box
+            left, bottom, right, top = (
+                float(v) for v in (box.left, box.bottom, box.right, box.top)
+            )
+        except Exception:  # a page without a usable box: US Letter, as viewers assume
+            left, bottom, right, top = 0.0, 0.0, 612.0, 792.0
+        left, right = min(left, right), max(left, right)
+        bottom, top = min(bottom, top), max(bottom, top)
+        try:
+            rotation = int(round(float(_resolve(page.get("/Rotate", 0)) or 0) / 90)) * 90 % 360
+        except (TypeError, ValueError):
+            rotation = 0
+        dx, dy = STAMP_RIGHT, STAMP_BASELINE
+        # A page shown turned clockwise by /Rotate: the stamp is turned back, so it reads upright.
+        return {
+            0: (1, 0, 0, 1, right - dx, bottom + dy),
+            90: (0, 1, -1, 0, right - dy, top - dx),
+            180: (-1, 0, 0, -1, left + dx, top - dy),
+            270: (0, -1, 1, 0, left + dy, bottom + dx),
+        }[rotation]
+
+    def stamp(self, copier: _Copier, page, new, contents, resources) -> None:
+        """Give the copied page ``new`` its content and resources, and the next number's stamp."""
+        g = self.g
+        N = g.NameObject
+        own = _resolve(resources)
+        new_resources = g.DictionaryObject()
+        xobjects = g.DictionaryObject()
+        if isinstance(own, g.DictionaryObject):
+            for key, value in own.items():
+                if key == "/XObject":
+                    listed = _resolve(value)
+                    if isinstance(listed, g.DictionaryObject):
+                        for name, xobject in listed.items():
+                            xobjects[N(name)] = copier.copy(xobject)
+                elif key not in _DROP_KEYS:
+                    new_resources[N(key)] = copier.copy(value)
+        name = STAMP_NAME
+        while name in xobjects:
+            name += "_"
+        form = self.out.alloc()
+        self.forms.append(form)
+        xobjects[N(name)] = _Ref(form)
+        new_resources[N("/XObject")] = xobjects
+        new[N("/Resources")] = new_resources
+
+        parts = [_Ref(self.open)]
+        listed = _resolve(contents)
+        for ref in listed if isinstance(listed, g.ArrayObject) else [contents]:
+            if isinstance(ref, g.IndirectObject):
+                copied = copier.copy(ref)
+                if isinstance(copied, _Ref):
+                    parts.append(copied)
+        close = self.out.alloc()
+        matrix = b" ".join(_num(v) for v in self.placement(page))
+        self.out.write(
+            close, self._stream(b"\nQ q %s cm %s Do Q\n" % (matrix, name.encode("latin-1")))
+        )
+        parts.append(_Ref(close))
+        new[N("/Contents")] = g.ArrayObject(parts)
+
+    def finish(self, total: int) -> None:
+        """Write every page's stamp, now that the number of pages is known."""
+        from pypdf import PdfReader
+
+        g = self.g
+        N = g.NameObject
+        copier = _Copier(self.out, pages_root=0)
+        reader = PdfReader(str(self.font.pdf))
+        font = copier.ref(g.IndirectObject(*self.font.ref, reader))
+        copier.drain()
+        resources = self.out.alloc()
+        self.out.write(
+            resources,
+            g.DictionaryObject({N("/Font"): g.DictionaryObject({N("/F1"): font})}),
+        )
+        for page, num in enumerate(self.forms, 1):
+            shown, width = self.font.show(self.template % {"page": page, "pages": total})
+            content = (
+                b"/Artifact << /Type /Pagination /Subtype /Footer >> BDC q %s g BT /F1 %s Tf"
+                b" %s 0 Td %s ET Q EMC\n"
+                % (_num(STAMP_GRAY), _num(STAMP_SIZE), _num(-width), shown)
+            )
+            self.out.write(
+                num,
+                self._stream(
+                    content,
+                    {
+                        "/Type": N("/XObject"),
+                        "/Subtype": N("/Form"),
+                        "/BBox": g.ArrayObject([g.FloatObject(v) for v in (-width - 1, -3, 1, 10)]),
+                        "/Resources": _Ref(resources),
+                    },
+                ),
+            )
 
 
 def _text(value: str):
@@ -361,6 +709,17 @@ def _outline(out: StreamingPdfWriter, tree: list[tuple[str, int, list[tuple[str,
 
 
 # -- building ----------------------------------------------------------------
+def _bundle_language(items) -> str:
+    """The language its rendered documents all name, else the active one."""
+    from django.conf import settings
+    from django.utils import translation
+
+    named = {item.language for item in items if isinstance(item, Rendered)}
+    if len(named) == 1 and None not in named and "" not in named:
+        return named.pop()
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
 def build_bundle(
     sections: Sequence[Section],
     out,
@@ -368,21 +727,27 @@ def build_bundle(
     title: str = "",
     progress: Callable[[int, int], None] | None = None,
     workers: int | None = None,
+    language: str | None = None,
 ) -> BundleResult:
     """Write one PDF of every section's documents to ``out`` (a path or binary file).
 
     ``progress(done, total)`` is called as documents are merged (``total``:
     the number of documents). ``workers``: render processes (default
     ``settings.PORTAL_RENDER_WORKERS`` or the number of cores; 0 or 1 renders
-    in this process).
+    in this process). Pages are numbered "Page k of N" across the bundle in
+    ``language`` (default: the language of its rendered documents when they
+    all name the same one, else the active language).
     """
     from pypdf import generic as g
 
     if isinstance(out, str | Path):
         with open(out, "wb") as fh:
-            return build_bundle(sections, fh, title=title, progress=progress, workers=workers)
+            return build_bundle(
+                sections, fh, title=title, progress=progress, workers=workers, language=language
+            )
 
     items = [item for section in sections for item in section.items]
+    language = language or _bundle_language(items)
     total = len(items)
     prepared: dict[int, PreparedDocument] = {}
     for index, item in enumerate(items):
@@ -394,6 +759,7 @@ def build_bundle(
                 student_name=item.student_name,
                 confidentiality=item.confidentiality,
                 language=item.language,
+                page_numbers=False,  # the bundle numbers its pages itself
             )
         elif not isinstance(item, Attachment):
             raise TypeError(f"Bundle items are Rendered or Attachment, not {type(item).__name__}")
@@ -405,6 +771,7 @@ def build_bundle(
 
     writer = StreamingPdfWriter(out)
     pages_root = writer.alloc()
+    numbering = _PageNumbers(writer, language)
     page_numbers: list[int] = []
     tree: list[tuple[str, int, list[tuple[str, int]]]] = []
     pool = _Renderers.start(render_workers(workers)) if len(first_of_key) > 1 else None
@@ -440,7 +807,7 @@ def build_bundle(
             for item in section.items:
                 path = pdf_path(index) if index in prepared else item.file_path()
                 submit_until(ahead)
-                numbers = _Copier(writer, pages_root).append(path)
+                numbers = _Copier(writer, pages_root).append(path, numbering)
                 if numbers:
                     page_numbers.extend(numbers)
                     children.append((item.title, numbers[0]))
@@ -457,6 +824,7 @@ def build_bundle(
 
     if not page_numbers:
         raise BundleError(gettext_noop("The bundle has no pages."))
+    numbering.finish(len(page_numbers))
     N = g.NameObject
     writer.write(
         pages_root,

@@ -134,14 +134,21 @@ def _page_counter_content() -> str:
     return " ".join(tokens) or "counter(page)"
 
 
-def page_css(*, title: str, student_name: str, confidentiality: str) -> str:
-    """The per-document part of the print stylesheet (running header and footer)."""
+def page_css(
+    *, title: str, student_name: str, confidentiality: str, page_numbers: bool = True
+) -> str:
+    """The per-document part of the print stylesheet (running header and footer).
+
+    ``page_numbers=False`` leaves out the document's own "page X of Y": a bundle
+    numbers its pages itself, across all its documents.
+    """
+    counter = _page_counter_content() if page_numbers else "none"
     return (
         "@page {"
         f" @top-left {{ content: {css_string(student_name)}; }}"
         f" @top-right {{ content: {css_string(title)}; }}"
         f" @bottom-left {{ content: {css_string(confidentiality)}; }}"
-        f" @bottom-right {{ content: {_page_counter_content()}; }}"
+        f" @bottom-right {{ content: {counter}; }}"
         " }"
     )
 
@@ -183,8 +190,12 @@ def prepare(
     student_name: str = "",
     confidentiality: str = "",
     language: str | None = None,
+    page_numbers: bool = True,
 ) -> PreparedDocument:
-    """Render the template (autoescaped, in ``language``) and compute the cache key."""
+    """Render the template (autoescaped, in ``language``) and compute the cache key.
+
+    ``page_numbers=False``: no "page X of Y" footer (the document goes into a bundle).
+    """
     language = language or translation.get_language() or settings.LANGUAGE_CODE
     with translation.override(language):
         ctx = dict(context or {})
@@ -197,7 +208,12 @@ def prepare(
             }
         )
         html = render_to_string(template_name, ctx)
-        css = page_css(title=title, student_name=student_name, confidentiality=confidentiality)
+        css = page_css(
+            title=title,
+            student_name=student_name,
+            confidentiality=confidentiality,
+            page_numbers=page_numbers,
+        )
     stylesheet = print_css_path()
     digest = hashlib.sha256()
     for part in (

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.db import models, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_noop
 from django_tasks import TaskResultStatus, task
@@ -23,6 +23,9 @@ from .models import BundleJob
 from .storage import private_path, private_storage
 
 logger = logging.getLogger(__name__)
+
+#: Key of ``BundleJob.params`` keeping the requester's language (not passed to the builder).
+LANGUAGE_PARAM = "_language"
 
 
 def _dotted(builder: Callable | str) -> str:
@@ -51,10 +54,16 @@ def start_bundle(
     objects). With ``size_hint`` (number of documents) at or below
     ``PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS`` the bundle is built within the
     request; otherwise it is queued and the progress page follows it.
+    It is built in the language active now (the reader's): its documents'
+    texts and its page numbers.
     """
     user = getattr(request_or_user, "user", request_or_user)
+    params = dict(params or {})
+    language = translation.get_language()
+    if language:
+        params[LANGUAGE_PARAM] = language
     job = BundleJob.objects.create(
-        title=title[:200], requested_by=user, builder=_dotted(builder), params=params or {}
+        title=title[:200], requested_by=user, builder=_dotted(builder), params=params
     )
     inline_max = int(getattr(settings, "PORTAL_BUNDLE_INLINE_MAX_DOCUMENTS", 20))
     if size_hint is not None and size_hint <= inline_max:
@@ -87,6 +96,13 @@ class _Progress:
         )
 
 
+def _language_of(user) -> str:
+    """The language a person reads the portal's e-mails in (jobs queued without one)."""
+    from plugins.notifications.mail import language_of
+
+    return language_of(user)
+
+
 def run_bundle_job(job_id: int) -> str:
     """Build the bundle of one job; returns its final status."""
     claimed = BundleJob.objects.filter(pk=job_id, status=BundleJob.Status.QUEUED).update(
@@ -101,10 +117,15 @@ def run_bundle_job(job_id: int) -> str:
     # half-way leaves only a ".part" file, which nothing ever serves.
     part = path.with_suffix(".part")
     try:
-        sections = list(import_string(job.builder)(user=job.requested_by, **job.params))
-        total = sum(len(s.items) for s in sections)
-        BundleJob.objects.filter(pk=job.pk).update(total=total)
-        result = build_bundle(sections, part, title=job.title, progress=_Progress(job.pk))
+        params = dict(job.params or {})
+        language = params.pop(LANGUAGE_PARAM, None) or _language_of(job.requested_by)
+        with translation.override(language):
+            sections = list(import_string(job.builder)(user=job.requested_by, **params))
+            total = sum(len(s.items) for s in sections)
+            BundleJob.objects.filter(pk=job.pk).update(total=total)
+            result = build_bundle(
+                sections, part, title=job.title, progress=_Progress(job.pk), language=language
+            )
         part.replace(path)
     except Exception as exc:
         part.unlink(missing_ok=True)
