@@ -1,8 +1,10 @@
 """The IOP's forms as PDFs, in Serbian Cyrillic or Latin, and the whole IOP as one bundle.
 
 Headings and labels follow the chosen script (the document is rendered in
-``sr-cyrl`` or ``sr-latn``); what people typed stays as they typed it; the
-student's name is written in the chosen script.
+``sr-cyrl`` or ``sr-latn``). A Latin document is entirely Latin: its running
+header and footer, names, the institution and what people typed in Cyrillic
+are transliterated (``rules.to_latin``); a Cyrillic document shows typed text
+as typed and names in Cyrillic.
 """
 
 from __future__ import annotations
@@ -47,16 +49,34 @@ def forms_of(iop) -> list[str]:
     return codes
 
 
+LATIN_WRAPPER = "rs_pravilnik/pdf/latin.html"
+
+
+def is_latin(language: str) -> bool:
+    return rules.script_of(language) == "latn"
+
+
+def in_document_script(text: str, language: str) -> str:
+    """``text`` as the document in ``language`` prints it: all Latin in a Latin document."""
+    text = str(text or "")
+    return rules.to_latin(text) if is_latin(language) else rules.in_script(text, language)
+
+
 def _rendered(record, code: str, language: str, student) -> Rendered:
     s = spec(code)
     with translation.override(language):
         title = str(s.label)
+    context = {"record": record, "draft": getattr(record, "status", "") == IopStatus.DRAFT}
+    template_name = s.template
+    if is_latin(language):
+        context["inner_template"] = s.template
+        template_name = LATIN_WRAPPER
     return Rendered(
-        s.template,
-        {"record": record, "draft": getattr(record, "status", "") == IopStatus.DRAFT},
-        title=title,
-        student_name=rules.in_script(student.name, language),
-        confidentiality=_jurisdiction().confidentiality,
+        template_name,
+        context,
+        title=in_document_script(title, language),
+        student_name=in_document_script(student.name, language),
+        confidentiality=in_document_script(_jurisdiction().confidentiality, language),
         language=language,
     )
 
@@ -90,7 +110,7 @@ def iop_bundle(iop, language: str) -> bytes:
     student = iop.case.student
     items = [_rendered(iop, code, language, student) for code in forms_of(iop)]
     with translation.override(language):
-        title = f"{iop.get_kind_display()} · {rules.in_script(student.name, language)}"
+        title = in_document_script(f"{iop.get_kind_display()} · {student.name}", language)
     out = io.BytesIO()
     build_bundle([Section(title, items, student_id=student.pk)], out, title=title, workers=1)
     return out.getvalue()

@@ -173,7 +173,8 @@ class SupportCase(models.Model):
         verbose_name_plural = _("support cases")
 
     def __str__(self):
-        return f"{self.student} ({self.get_status_display()})"
+        # No stage here: it is derived from the records (``stages.stage_of``) where shown.
+        return str(self.student)
 
     @property
     def is_preschool(self) -> bool:

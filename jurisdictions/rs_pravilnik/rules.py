@@ -30,6 +30,14 @@ _CYR_TO_LAT = {
     "Ч": "Č", "Џ": "Dž", "Ш": "Š",
 }  # fmt: skip
 _CYR_TO_LAT.update({k.lower(): v.lower() for k, v in list(_CYR_TO_LAT.items())})
+#: Letters of other Cyrillic alphabets (Macedonian, Russian, Ukrainian, Belarusian), as a
+#: Serbian reader would write them in Latin; only for writing Latin, never read back.
+_OTHER_CYR_TO_LAT = {
+    "Ѓ": "Gj", "Ќ": "Kj", "Ѕ": "Dz", "Ѐ": "E", "Ѝ": "I", "Ё": "Jo", "Й": "J", "Щ": "Šč",
+    "Ъ": "", "Ы": "Y", "Ь": "", "Э": "E", "Ю": "Ju", "Я": "Ja", "Є": "Je", "І": "I",
+    "Ї": "Ji", "Ґ": "G", "Ў": "Ŭ",
+}  # fmt: skip
+_OTHER_CYR_TO_LAT.update({k.lower(): v.lower() for k, v in list(_OTHER_CYR_TO_LAT.items())})
 _LAT_DIGRAPHS = {"Lj": "Љ", "LJ": "Љ", "lj": "љ", "Nj": "Њ", "NJ": "Њ", "nj": "њ",
                  "Dž": "Џ", "DŽ": "Џ", "dž": "џ"}  # fmt: skip
 _LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if len(v) == 1}
@@ -45,7 +53,7 @@ def to_latin(text: str) -> str:
     for i, ch in enumerate(text):
         lat = _CYR_TO_LAT.get(ch)
         if lat is None:
-            out.append(ch)
+            out.append(_OTHER_CYR_TO_LAT.get(ch, ch))
             continue
         if len(lat) == 2 and ch.isupper():
             nxt = text[i + 1] if i + 1 < len(text) else ""

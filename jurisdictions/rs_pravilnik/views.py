@@ -9,7 +9,6 @@ with CSRF inside one transaction; workflow steps go through
 from __future__ import annotations
 
 import io
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -26,13 +25,14 @@ from django.views.decorators.http import require_POST
 from plugins import audit, consent
 from plugins.access import can, fetch, permitted
 from plugins.accounts.decorators import case_view
+from plugins.accounts.stepup import ask_for_fresh_factor
 from plugins.documents import pdf_response, safe_filename
 from plugins.documents.forms import DocumentUploadForm
 from plugins.models import Person, RoleAssignment, Student
 from plugins.registry import registry
 from plugins.workflow import StepUpRequired, TransitionError, allowed_transitions, fire, history
 
-from . import documents, forms, rules
+from . import documents, forms, rules, stages
 from .models import (
     CaseStatus,
     CurriculumItem,
@@ -97,8 +97,10 @@ def _team_schools(user):
 # -- the list ----------------------------------------------------------------------------------
 @case_view
 def index(request):
-    cases = permitted(request.user, "view", _cases()).order_by(
-        "student__person__family_name", "student__person__given_name"
+    cases = stages.with_stages(
+        permitted(request.user, "view", _cases()).order_by(
+            "student__person__family_name", "student__person__given_name"
+        )
     )
     schools = _team_schools(request.user)
     start_form = None
@@ -148,6 +150,8 @@ def case_detail(request, pk):
     form6 = consent.current_request(case, "iop-consent")
     context = {
         "case": case,
+        "stage": stages.stage_of(case),
+        "form6_receipts": _receipts(user, form6),
         "profile": profile if profile and can(user, "view", profile) else None,
         "observations": permitted(user, "view", case.observations.all()),
         "sources": permitted(user, "view", case.sources.all()),
@@ -172,6 +176,21 @@ def case_detail(request, pk):
         "upload_form": DocumentUploadForm() if can(user, "comment", case) else None,
     }
     return _page(request, "case_detail.html", **context)
+
+
+def _receipts(user, req):
+    """The answers on a consent request as staff see them: who, when, what, and the receipt.
+
+    Staff follow the request on the case page; the family pages under /family/ are the
+    signers' own and answer 404 to staff.
+    """
+    if req is None:
+        return []
+    rows = []
+    for receipt in req.receipts.order_by("at", "pk"):
+        allowed, _role = consent.may_download_receipt(user, receipt)
+        rows.append({"receipt": receipt, "may_download": allowed})
+    return rows
 
 
 @case_view
@@ -425,8 +444,7 @@ def step(request, kind, pk, name):
     try:
         fire(record, name, request.user, note=request.POST.get("note", "")[:2000], request=request)
     except StepUpRequired:
-        messages.info(request, _("Confirm with your second factor, then take the step again."))
-        return redirect(reverse("accounts:verify") + "?" + urlencode({"next": back}))
+        return ask_for_fresh_factor(request, back)
     except TransitionError as exc:
         messages.error(request, str(exc))
         return redirect(back)
@@ -717,7 +735,8 @@ def evaluation_edit(request, pk):
 
 # -- documents ---------------------------------------------------------------------------------
 def _filename(*parts):
-    return safe_filename("-".join(str(p) for p in parts if p), basename=False)
+    """The download's file name, ending in one ".pdf" (``safe_filename`` adds it)."""
+    return safe_filename("-".join(rules.to_latin(str(p)) for p in parts if p), basename=False)
 
 
 @case_view
@@ -727,8 +746,8 @@ def form_pdf(request, pk, code):
         raise Http404
     language = documents.language_for(request.GET.get("script"))
     pdf = documents.render_form(iop, code, language)
-    name = _filename(iop.short_kind, code, rules.to_latin(iop.case.student.name))
-    return pdf_response(io.BytesIO(pdf), f"{name}.pdf")
+    name = _filename(iop.short_kind, code, iop.case.student.name)
+    return pdf_response(io.BytesIO(pdf), name)
 
 
 @case_view
@@ -736,8 +755,8 @@ def iop_bundle(request, pk):
     iop = fetch(request, "download", _iops(), pk=pk)
     language = documents.language_for(request.GET.get("script"))
     pdf = documents.iop_bundle(iop, language)
-    name = _filename(iop.short_kind, rules.to_latin(iop.case.student.name))
-    return pdf_response(io.BytesIO(pdf), f"{name}.pdf")
+    name = _filename(iop.short_kind, iop.case.student.name)
+    return pdf_response(io.BytesIO(pdf), name)
 
 
 @case_view
@@ -747,8 +766,8 @@ def information_pdf(request, pk):
         raise Http404
     language = documents.language_for(request.GET.get("script"))
     pdf = documents.render_information(case, language)
-    name = _filename("obavestenje", rules.to_latin(case.student.name))
-    return pdf_response(io.BytesIO(pdf), f"{name}.pdf")
+    name = _filename("obavestenje", case.student.name)
+    return pdf_response(io.BytesIO(pdf), name)
 
 
 @case_view

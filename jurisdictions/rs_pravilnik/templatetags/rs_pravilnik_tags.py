@@ -25,3 +25,24 @@ def problems_of(record, kind):
         "evaluation": rules.evaluation_problems,
     }
     return table[kind](record)
+
+
+class LatinNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        # Transliteration only changes Cyrillic letters: markup and escaping stay as rendered.
+        return rules.to_latin(self.nodelist.render(context))
+
+
+@register.tag
+def latin(parser, token):
+    """``{% latin %}...{% endlatin %}``: everything inside written in Latin script.
+
+    A document for a reader of Serbian Latin is entirely Latin: labels, names,
+    the institution and what people typed in Cyrillic.
+    """
+    nodelist = parser.parse(("endlatin",))
+    parser.delete_first_token()
+    return LatinNode(nodelist)

@@ -3,13 +3,21 @@
 
 import datetime
 import io
+import re
+from urllib.parse import unquote
 
 import pytest
 from pypdf import PdfReader
 
 from jurisdictions.rs_pravilnik import conformance as f
 from jurisdictions.rs_pravilnik import documents
-from jurisdictions.rs_pravilnik.models import IopStatus, TransitionKind, TransitionPlan
+from jurisdictions.rs_pravilnik.models import (
+    EarlyLeavingPlan,
+    IopStatus,
+    TransitionKind,
+    TransitionPlan,
+)
+from plugins import consent
 from plugins.sdk import builders as b
 
 pytestmark = pytest.mark.django_db
@@ -57,12 +65,13 @@ def test_form_in_cyrillic_and_latin(code):
     assert "Љубица" not in latin and cyr not in latin
 
 
-def test_typed_text_stays_as_typed_and_labels_follow_the_script():
+def test_typed_text_and_labels_follow_the_script():
     iop = _iop()
     latin = text_of(documents.render_form(iop, "form1", "sr-latn"))
-    assert "Читање са разумевањем <b>" in latin  # typed in Cyrillic, kept, escaped
+    assert "Čitanje sa razumevanjem <b>" in latin  # typed in Cyrillic, written in Latin, escaped
     assert "Cilj pružanja podrške" in latin
-    assert "Циљ пружања подршке" in text_of(documents.render_form(iop, "form1", "sr-cyrl"))
+    cyrillic = text_of(documents.render_form(iop, "form1", "sr-cyrl"))
+    assert "Циљ пружања подршке" in cyrillic and "Читање са разумевањем <b>" in cyrillic
 
 
 def test_forms_7_and_8_only_when_written_and_form_4_not_at_a_preschool():
@@ -110,3 +119,101 @@ def test_pdf_views_answer_with_the_chosen_script(verified_client):
     # Another school's IOP answers 404.
     other = _iop()
     assert client.get(f"/j/rs-pravilnik/iops/{other.pk}/form1.pdf").status_code == 404
+
+
+# -- issue 16: one ".pdf", and Latin documents entirely in Latin -------------------------------
+CYRILLIC = re.compile("[\u0400-\u052f\u1c80-\u1c8f\u2de0-\u2dff\ua640-\ua69f]")
+
+
+def _filename_of(response):
+    disposition = response["Content-Disposition"]
+    match = re.search(r"filename\*=utf-8''([^;]+)", disposition) or re.search(
+        r'filename="([^"]+)"', disposition
+    )
+    return unquote(match.group(1))
+
+
+def test_downloads_are_named_with_one_pdf_suffix(verified_client):
+    iop = _iop()
+    case = iop.case
+    case.parent_informed_on = datetime.date(2026, 10, 1)
+    case.save()
+    team = b.role_holder("inclusive_team", case.student.school)
+    client = verified_client(team)
+    for url in (
+        f"/j/rs-pravilnik/iops/{iop.pk}/form2.pdf?script=latn",
+        f"/j/rs-pravilnik/iops/{iop.pk}/bundle.pdf?script=cyrl",
+        f"/j/rs-pravilnik/cases/{case.pk}/information.pdf?script=latn",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        name = _filename_of(response)
+        assert name.endswith(".pdf") and ".pdf.pdf" not in name, name
+        assert name.count(".pdf") == 1, name
+    response = client.get(f"/j/rs-pravilnik/iops/{iop.pk}/form2.pdf?script=latn")
+    assert _filename_of(response) == "IOP1-form2-Ljubica Đorđević.pdf"
+
+
+def _cyrillic_world():
+    """An IOP where everything a form prints is Cyrillic: school, signer, team, typed text."""
+    iop = _iop()
+    case = iop.case
+    school = case.student.school
+    school.name = "ОШ „Јаворов лист“ Јаворовац"
+    school.save()
+    parent = b.guardian_of(case.student)
+    parent.person.given_name, parent.person.family_name = "Јања", "Шљивић"
+    parent.person.save()
+    req = consent.request_consent(case, "iop-consent", content="Нова верзија обавештења.")
+    consent.sign(req, f.verified_request(parent))
+    member = case.members.first()
+    member.person.given_name, member.person.family_name = "Џемал", "Њежић"
+    member.person.save()
+    case.parent_informed_on = datetime.date(2026, 10, 1)
+    case.proposal_reasons = "Мере индивидуализације нису довеле до исхода."
+    case.save()
+    TransitionPlan.objects.create(
+        iop=iop,
+        kind=TransitionKind.LEVEL,
+        receiving_institution="Гимназија „Свети Сава“",
+        transfer_date=datetime.date(2027, 9, 1),
+        activities="Посета школи.",
+    )
+    EarlyLeavingPlan.objects.create(iop=iop, risk_factors="Изостанци.", measures="Разговор.")
+    iop.refresh_from_db()
+    return iop
+
+
+def test_latin_documents_hold_no_cyrillic_letter():
+    iop = _cyrillic_world()
+    pdfs = {code: documents.render_form(iop, code, "sr-latn") for code in documents.forms_of(iop)}
+    pdfs["bundle"] = documents.iop_bundle(iop, "sr-latn")
+    pdfs["information"] = documents.render_information(iop.case, "sr-latn")
+    for name, pdf in pdfs.items():
+        text = text_of(pdf)
+        assert not CYRILLIC.findall(text), (name, sorted(set(CYRILLIC.findall(text))))
+    form6 = text_of(pdfs["form6"])
+    assert "Janja Šljivić" in form6  # the signer's name, in Latin
+    assert "Poverljivo" in form6  # the running confidentiality marking, in Latin
+    assert "OŠ „Javorov list“ Javorovac" in form6
+    assert "Džemal Nježić" in text_of(pdfs["form1"])
+    outline = PdfReader(io.BytesIO(pdfs["bundle"])).outline
+    assert not CYRILLIC.findall(outline[0].title)
+    # The Cyrillic documents stay Cyrillic.
+    assert "Јања Шљивић" in text_of(documents.render_form(iop, "form6", "sr-cyrl"))
+
+
+def test_a_latin_reader_downloads_latin_documents(verified_client):
+    iop = _cyrillic_world()
+    team = b.role_holder("inclusive_team", iop.case.student.school)
+    client = verified_client(team)
+    client.cookies["django_language"] = "sr-latn"
+    for url in (
+        f"/j/rs-pravilnik/iops/{iop.pk}/form6.pdf",
+        f"/j/rs-pravilnik/iops/{iop.pk}/bundle.pdf",
+        f"/j/rs-pravilnik/cases/{iop.case.pk}/information.pdf",
+    ):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        text = text_of(b"".join(response.streaming_content))
+        assert text.strip() and not CYRILLIC.findall(text), (url, set(CYRILLIC.findall(text)))
