@@ -99,7 +99,8 @@ def test_a_reader_on_a_phone_reads_searches_and_moves_between_chapters(page, gui
     expect(first_row).to_be_visible()
     assert_no_sideways_scrolling(page)
 
-    # Search from the header's menu.
+    # Search from the header's menu (behind the menu button on a phone).
+    page.get_by_role("button", name="Menu").click()
     page.get_by_role("navigation", name=re.compile("Main")).get_by_role(
         "link", name="Search"
     ).click()
