@@ -34,3 +34,40 @@
     }
   });
 })();
+
+/* Scroll regions (a wide table, a long document to read before signing) are Tab stops only
+   while they scroll: a region that fits needs no keyboard scrolling, and an extra Tab stop
+   is noise. The markup carries tabindex="0" so that without this script every region can
+   still be scrolled from the keyboard. */
+(function () {
+  "use strict";
+  var SELECTOR = '[role="region"][data-scroll-region], .table-scroll[role="region"]';
+
+  function update() {
+    var regions = document.querySelectorAll(SELECTOR);
+    for (var i = 0; i < regions.length; i++) {
+      var region = regions[i];
+      var scrolls =
+        region.scrollWidth > region.clientWidth + 1 ||
+        region.scrollHeight > region.clientHeight + 1;
+      if (scrolls) {
+        region.setAttribute("tabindex", "0");
+      } else if (document.activeElement !== region) {
+        region.removeAttribute("tabindex");
+      }
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", update);
+  } else {
+    update();
+  }
+  var pending = null;
+  window.addEventListener("resize", function () {
+    if (pending) {
+      window.clearTimeout(pending);
+    }
+    pending = window.setTimeout(update, 150);
+  });
+})();
