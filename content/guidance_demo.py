@@ -26,14 +26,17 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page, Site
 
 from content import guidance_texts as texts
+from plugins.documents.rendering import write_accessible_pdf
 from portal.guidance.models import (
     BookletPage,
     ChapterPage,
     CountySitePage,
+    FormTemplatePage,
     GuidanceArticlePage,
     GuidanceIndexPage,
     LegalReference,
 )
+from portal.guidance.site_url import apply_base_url
 
 NAMESPACE = uuid.UUID("0d2b6a4e-7c55-4b0f-8f0b-3f7f3d9a2c61")
 LANGUAGES = ("nb", "en")
@@ -155,9 +158,9 @@ def _form_pdf(spec: dict) -> bytes:
                 parts.append(f"<tr><td class='label'>{escape(field)}</td><td></td></tr>")
         parts.append("</table>")
     parts.append(f"<p class='demo'>{escape(spec['footer'])}</p></body></html>")
-    return HTML(
-        string="".join(parts), base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher()
-    ).write_pdf()
+    return write_accessible_pdf(
+        HTML(string="".join(parts), base_url=BASE_URL, url_fetcher=StaticOnlyURLFetcher())
+    )
 
 
 def _documents() -> dict:
@@ -182,10 +185,11 @@ def _documents() -> dict:
 class StreamBuilder:
     """Builds a chapter's stored StreamField JSON with the right snippet and document ids."""
 
-    def __init__(self, language: str, refs: dict, documents: dict, scope: str):
+    def __init__(self, language: str, refs: dict, documents: dict, scope: str, form_pages=None):
         self.language = language
         self.refs = refs
         self.documents = documents
+        self.form_pages = form_pages or {}
         self.scope = scope
         self.blocks: list[dict] = []
 
@@ -237,6 +241,22 @@ class StreamBuilder:
             {"title": title, "description": description, "plugin_form": "", "document": doc.pk},
         )
 
+    def fillable(self, name: str, title: str, description: str):
+        """A form template block linking the fillable form page ``name`` (fill in, or print blank)."""
+        page = self.form_pages.get((name, self.language))
+        if page is None:
+            return self
+        return self._add(
+            "form_template",
+            {
+                "title": title,
+                "description": description,
+                "form_page": page.pk,
+                "plugin_form": "",
+                "document": None,
+            },
+        )
+
     def statistics(self, caption, row_heading, columns, rows, note=""):
         scope = len(self.blocks)
         return self._add(
@@ -286,17 +306,59 @@ def school_year_label(start: int) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+# -- fillable forms --------------------------------------------------------------
+
+
+def form_sections(spec: dict, scope: str) -> list[dict]:
+    """The stored StreamField JSON of a fillable form's sections."""
+    stream = []
+    for s, (heading, note, fields) in enumerate(spec["sections"]):
+        stream.append(
+            {
+                "type": "section",
+                "id": block_id(scope, "section", s),
+                "value": {
+                    "heading": heading,
+                    "note": note,
+                    "fields": [
+                        {
+                            "type": "item",
+                            "id": block_id(scope, "field", s, n),
+                            "value": {
+                                **field,
+                                "options": [
+                                    {
+                                        "type": "item",
+                                        "id": block_id(scope, "option", s, n, o),
+                                        "value": option,
+                                    }
+                                    for o, option in enumerate(field["options"])
+                                ],
+                            },
+                        }
+                        for n, field in enumerate(fields)
+                    ],
+                },
+            }
+        )
+    return stream
+
+
 # -- the tree -----------------------------------------------------------------
 
 
 @transaction.atomic
 def load(school_year_start: int) -> dict:
     """Create what is missing of the demo guidance for the school year starting in ``school_year_start``."""
+    # The site answers at the configured address (PORTAL_BASE_URL), so absolute page URLs,
+    # such as the API's html_url, point at the portal rather than at localhost.
+    apply_base_url()
     locales = {code: _locale(code) for code in LANGUAGES}
     refs = _legal_references(locales)
     documents = _documents()
     y0 = school_year_start
-    result: dict = {"booklets": {}, "articles": {}, "chapters": {}}
+    result: dict = {"booklets": {}, "articles": {}, "chapters": {}, "forms": {}}
+    form_pages = result["forms"]
 
     for code, locale in locales.items():
         home = _home(locale)
@@ -316,6 +378,23 @@ def load(school_year_start: int) -> dict:
             locale,
             lambda it=index_text: GuidanceIndexPage(
                 title=it["title"], slug="guidance", summary=it["summary"], intro=it["intro"]
+            ),
+        )
+
+        # The attachment form, filled in on the page and downloaded as a PDF; the booklet's
+        # chapters link to it. It sits beside the booklets, so every edition links the same page.
+        form_spec = texts.attachment_form(code)
+        form_pages[("attachment", code)] = _ensure_page(
+            index,
+            "form:attachment",
+            locale,
+            lambda fs=form_spec: FormTemplatePage(
+                title=fs["title"],
+                slug=fs["slug"],
+                summary=fs["summary"],
+                intro=fs["intro"],
+                confidentiality=fs["confidentiality"],
+                sections=form_sections(fs, "form:attachment"),
             ),
         )
 
@@ -342,7 +421,7 @@ def load(school_year_start: int) -> dict:
 
         for chapter in texts.CHAPTERS:
             name = chapter.__name__.removeprefix("chapter_")
-            builder = StreamBuilder(code, refs, documents, f"{name}:{y0}")
+            builder = StreamBuilder(code, refs, documents, f"{name}:{y0}", form_pages)
             title, slug, summary = chapter(builder, code, y0)
             page = _ensure_page(
                 booklet,
@@ -355,7 +434,9 @@ def load(school_year_start: int) -> dict:
             result["chapters"][(name, code)] = page
 
         for article in texts.ARTICLES:
-            builder = StreamBuilder(code, refs, documents, f"article:{article.__name__}")
+            builder = StreamBuilder(
+                code, refs, documents, f"article:{article.__name__}", form_pages
+            )
             spec = article(builder, code, y0)
             page = _ensure_page(
                 index,

@@ -43,7 +43,7 @@ logger = logging.getLogger(__name__)
 #: below answers only for the static files under it.
 BASE_URL = "https://portal.invalid/"
 PRINT_CSS = "documents/print.css"
-CACHE_VERSION = "1"
+CACHE_VERSION = "2"  # 2: tagged PDF/UA-1
 
 
 # -- URL fetcher -------------------------------------------------------------
@@ -233,6 +233,17 @@ def _weasyprint_version() -> str:
     return weasyprint.__version__
 
 
+#: Every generated PDF is tagged (PDF/UA-1): a structure tree in reading order, the
+#: document's language (from ``<html lang>``) and its title (from ``<title>``) shown
+#: as the window title, so screen readers read it as they read the page.
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+def write_accessible_pdf(document, **kwargs) -> bytes:
+    """``document.write_pdf`` with the options every generated PDF of the portal uses."""
+    return document.write_pdf(**PDF_OPTIONS, **kwargs)
+
+
 def html_to_pdf(html: str, css: str, *, fetcher=None) -> bytes:
     """WeasyPrint with the shared stylesheet and the static-only fetcher."""
     fetcher = fetcher or make_fetcher()
@@ -241,7 +252,7 @@ def html_to_pdf(html: str, css: str, *, fetcher=None) -> bytes:
         weasyprint.CSS(string=css, url_fetcher=fetcher, base_url=BASE_URL),
     ]
     document = weasyprint.HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    return document.write_pdf(stylesheets=stylesheets)
+    return write_accessible_pdf(document, stylesheets=stylesheets)
 
 
 _warm = False

@@ -29,6 +29,8 @@ from django.utils.translation import gettext
 from weasyprint import HTML
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
+from plugins.documents.rendering import write_accessible_pdf
+
 logger = logging.getLogger(__name__)
 
 #: Relative URLs in the PDF's HTML resolve against this host, which does not
@@ -146,7 +148,7 @@ def render_booklet_pdf(booklet, fetcher: StaticOnlyURLFetcher | None = None) -> 
     html = render_booklet_html(booklet)
     fetcher = fetcher or StaticOnlyURLFetcher()
     document = HTML(string=html, base_url=BASE_URL, url_fetcher=fetcher)
-    pdf = document.write_pdf()
+    pdf = write_accessible_pdf(document)
     if fetcher.refused:
         logger.warning("Booklet %s: refused to fetch %s", booklet.pk, ", ".join(fetcher.refused))
     return pdf

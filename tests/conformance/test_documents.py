@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from plugins.documents import render_pdf
 from plugins.documents.services import document_types
 from plugins.registry import registry
+from tests.pdf_structure import assert_accessible_pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -48,6 +49,12 @@ def test_document_template_renders(code, spec_code, settings, tmp_path):
     assert "Conformance Student" in text and str(spec.label) in text
     if j.confidentiality:
         assert j.confidentiality in text
+    language = (j.languages or ("en",))[0]
+    roles = assert_accessible_pdf(
+        pdf, language=settings.LANGUAGE_TAGS.get(language, language), title=str(spec.label)
+    )
+    # Reading order follows the document: one document element, its title among the first.
+    assert roles[0] == "/Document" and "/H1" in roles[:12]
 
 
 @pytest.mark.parametrize("code,record_type", list(_document_record_types()))

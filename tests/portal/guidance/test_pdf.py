@@ -6,6 +6,7 @@ import urllib.request
 from unittest import mock
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 from pypdf import PdfReader
@@ -179,3 +180,13 @@ def test_rich_text_cannot_make_the_renderer_read_files_or_call_hosts(make_bookle
     text = "".join(page_texts(data))
     assert "Before" in text and "After" in text
     assert "root:" not in text
+
+
+def test_the_booklet_pdf_is_tagged_with_language_and_title(make_booklet):
+    from tests.pdf_structure import assert_accessible_pdf
+
+    booklet = make_booklet(chapters=2)
+    data = booklet_pdf_module.render_booklet_pdf(booklet)
+    language = booklet.locale.language_code
+    roles = assert_accessible_pdf(data, language=settings.LANGUAGE_TAGS.get(language, language))
+    assert roles.count("/H2") + roles.count("/H1") >= 2
