@@ -10,16 +10,19 @@ from django.test import RequestFactory
 
 from plugins import consent
 from plugins.accounts import mark_second_factor_verified
-from plugins.models import Organisation
+from plugins.models import Organisation, SchoolYear
 from plugins.sdk import ConformanceFactory
 from plugins.sdk import builders as b
 
 from . import consents, services, signals
 from .models import (
     Outcome,
+    Phase,
     PlanStatus,
+    PlanStep,
     RowStatus,
     SchoolData,
+    ScreeningHandover,
     ScreeningRow,
     TransitionPlan,
 )
@@ -54,8 +57,35 @@ def upper_school() -> Organisation:
     return b.school(jurisdiction="no-troms-transition")
 
 
+def past_school_year() -> SchoolYear:
+    """A school year whose 15 March has passed (the screening reaches upper secondary)."""
+    import datetime
+
+    year, _ = SchoolYear.objects.get_or_create(
+        name="2019/20",
+        defaults={"starts": datetime.date(2019, 8, 1), "ends": datetime.date(2020, 7, 31)},
+    )
+    return year
+
+
 class NoTromsTransitionFactory(ConformanceFactory):
-    variants = {"TransitionPlan": [{"consent": "given"}, {"consent": "none"}]}
+    variants = {
+        "TransitionPlan": [{"consent": "given"}, {"consent": "none"}],
+        "PlanStep": [
+            {"plan_state": PlanStatus.AWAITING_CONSENT, "phase": Phase.BEFORE},
+            {"plan_state": PlanStatus.ACTIVE, "phase": Phase.BEFORE},
+            {"plan_state": PlanStatus.HANDED_OVER, "phase": Phase.BEFORE},
+            {"plan_state": PlanStatus.HANDED_OVER, "phase": Phase.AFTER},
+            {"plan_state": PlanStatus.HANDED_OVER, "phase": Phase.AFTER, "consent": "none"},
+        ],
+        "ScreeningHandover": [
+            {"plan_state": PlanStatus.HANDED_OVER},
+            {"plan_state": PlanStatus.HANDED_OVER, "consent": "none"},
+            {"plan_state": PlanStatus.ACTIVE},
+            {"plan_state": PlanStatus.ACTIVE, "past_year": True},
+            {"plan_state": PlanStatus.STOPPED, "consent": "refused"},
+        ],
+    }
 
     def make_record(self, record_type, state=None, for_transition=None, **traits):
         if record_type == "SchoolData":
@@ -77,6 +107,22 @@ class NoTromsTransitionFactory(ConformanceFactory):
             )
         if record_type == "TransitionPlan":
             return self.make_plan(state, for_transition, **traits)
+        if record_type == "PlanStep":
+            plan = self.make_plan(
+                traits.get("plan_state", PlanStatus.ACTIVE), consent=traits.get("consent")
+            )
+            return plan.steps.filter(phase=traits.get("phase", Phase.BEFORE)).first()
+        if record_type == "ScreeningHandover":
+            # ``state`` is the row's (always decided); the plan's state is a trait.
+            plan = self.make_plan(
+                traits.get("plan_state", PlanStatus.HANDED_OVER), consent=traits.get("consent")
+            )
+            if traits.get("past_year"):
+                year = past_school_year()
+                ScreeningRow.objects.filter(pk=plan.screening_id).update(school_year=year)
+                TransitionPlan.objects.filter(pk=plan.pk).update(school_year=year)
+            # The record type's own manager shows only rows that reached upper secondary.
+            return ScreeningHandover._base_manager.get(pk=plan.screening_id)
         raise KeyError(record_type)
 
     def make_plan(self, state=None, for_transition=None, consent=None):
@@ -114,6 +160,10 @@ class NoTromsTransitionFactory(ConformanceFactory):
         return plan
 
     def make_actor(self, role, record):
+        if isinstance(record, PlanStep):
+            record = record.plan
+        elif isinstance(record, ScreeningHandover):
+            record = TransitionPlan.objects.get(screening_id=record.pk)
         st = record.student
         code = self.jurisdiction.code
         if role == "rektor":

@@ -24,12 +24,19 @@ SPECS = (GUARDIAN, STUDENT)
 GIVEN = "given"
 PENDING = "pending"
 REFUSED = "refused"
+WITHDRAWN = "withdrawn"
 NOT_ASKED = "not_asked"
+#: States in which the plan stops: a refusal, or a consent given and then taken back.
+ENDED = (REFUSED, WITHDRAWN)
 
 
-def consent_text(plan) -> str:
-    """The text the family reads and signs, always in Norwegian bokmål (the version signed)."""
-    with translation.override("nb"):
+def consent_text(plan, language: str | None = None) -> str:
+    """The text the family reads and signs, in ``language`` (default: Norwegian bokmål).
+
+    The consent service keeps one version per signing language; the family
+    signs the one in their language.
+    """
+    with translation.override(language or "nb"):
         lines = [
             _("Transition follow-up from lower to upper secondary school"),
             "",
@@ -105,13 +112,12 @@ def current(plan) -> dict[str, ConsentRequest | None]:
     return {spec: found.get(spec) for spec in SPECS}
 
 
-def consent_state(plan) -> str:
-    if plan.pk is None:
-        return NOT_ASKED
-    requests = current(plan)
+def state_of(requests) -> str:
+    """The consent state from the current requests (as ``current`` returns them)."""
     statuses = {spec: (req.status if req else None) for spec, req in requests.items()}
-    ended = (ConsentRequest.Status.REFUSED, ConsentRequest.Status.WITHDRAWN)
-    if any(s in ended for s in statuses.values()):
+    if any(s == ConsentRequest.Status.WITHDRAWN for s in statuses.values()):
+        return WITHDRAWN
+    if any(s == ConsentRequest.Status.REFUSED for s in statuses.values()):
         return REFUSED
     if all(s == ConsentRequest.Status.SIGNED for s in statuses.values()):
         return GIVEN
@@ -120,12 +126,36 @@ def consent_state(plan) -> str:
     return PENDING
 
 
+def consent_state(plan) -> str:
+    """given, pending, refused, withdrawn or not_asked, from the current requests.
+
+    A withdrawal (a consent given and taken back) is told apart from a refusal
+    (never given); either one ends the follow-up.
+    """
+    if plan.pk is None:
+        return NOT_ASKED
+    return state_of(current(plan))
+
+
+def ended_on(plan, requests=None):
+    """When the refusal or withdrawal that ended the follow-up was decided (or None)."""
+    requests = requests if requests is not None else current(plan)
+    wanted = (
+        ConsentRequest.Status.WITHDRAWN
+        if state_of(requests) == WITHDRAWN
+        else ConsentRequest.Status.REFUSED
+    )
+    dates = [r.decided_at for r in requests.values() if r and r.status == wanted and r.decided_at]
+    return max(dates) if dates else None
+
+
 def is_given(plan) -> bool:
     return consent_state(plan) == GIVEN
 
 
 def is_refused(plan) -> bool:
-    return consent_state(plan) == REFUSED
+    """Refused or withdrawn: the follow-up stops."""
+    return consent_state(plan) in ENDED
 
 
 #: Matrix condition: the plan's consents are both signed.
@@ -144,7 +174,13 @@ def ask(plan, requested_by=None) -> dict[str, ConsentRequest | None]:
     """
     from plugins import consent
 
-    text = consent_text(plan)
+    texts = {}
+
+    def text(language):
+        if language not in texts:
+            texts[language] = consent_text(plan, language)
+        return texts[language]
+
     asked = {
         GUARDIAN: consent.request_consent(plan, GUARDIAN, content=text, requested_by=requested_by)
     }

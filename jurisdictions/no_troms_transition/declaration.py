@@ -7,11 +7,13 @@ and the yearly measures calendar. The conformance suite
 (``pytest tests/conformance -k no-troms-transition``) tests every cell.
 """
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plugins.sdk import (
+    Condition,
     ConsentSpec,
     Guard,
     Jurisdiction,
@@ -26,11 +28,50 @@ from plugins.sdk import (
 
 from . import consents as consent_rules
 from .measures import MEASURES
-from .models import Outcome, PlanStatus, RowStatus, TransitionPlan
+from .models import Outcome, Phase, PlanStatus, RowStatus, TransitionPlan, handover_q
 from .relations import receiving_school_staff
 
 STAFF = ("rektor", "counsellor")
 RUNNING = (PlanStatus.ACTIVE, PlanStatus.HANDED_OVER)
+FAMILY = ("guardian", "student")
+
+
+# -- conditions on a plan's steps and on the screening handed over ------------------------
+def _plan_state_in(*states) -> Condition:
+    wanted = tuple(str(s) for s in states)
+    return Condition(
+        label=f"plan status in ({', '.join(wanted)})",
+        test=lambda step: str(step.plan.status) in wanted,
+        q=lambda: Q(plan__status__in=wanted),
+    )
+
+
+#: The step's plan has both consents signed.
+step_consent_given = Condition(
+    label="consent given by guardian and student",
+    test=lambda step: consent_rules.is_given(step.plan),
+    q=lambda: consent_rules.given_q("plan"),
+)
+#: A step of the upper-secondary school's part of the plan (after the handover).
+upper_secondary_step = Condition(
+    label="step after the handover",
+    test=lambda step: step.phase == Phase.AFTER,
+    q=lambda: Q(phase=Phase.AFTER),
+)
+
+
+def _handed_over(row) -> bool:
+    plan = TransitionPlan.objects.filter(screening_id=row.pk).first()
+    return plan is not None and plan.screening_handed_over() and consent_rules.is_given(plan)
+
+
+#: The screening has reached the receiving school: both consents are signed, and
+#: 15 March of the school year is reached or the handover was fired.
+screening_handed_over = Condition(
+    label="consent given, and plan handed over or 15 March reached while it runs",
+    test=_handed_over,
+    q=lambda: handover_q("transition_plan__") & consent_rules.given_q("transition_plan"),
+)
 #: The step whose completion means the application is sent.
 APPLICATION_STEP = "application"
 
@@ -168,6 +209,19 @@ class NoTromsTransitionJurisdiction(Jurisdiction):
             when=state_in(PlanStatus.HANDED_OVER) & consent_rules.consent_given,
         ),
         allow("TransitionPlan", "manage", *STAFF),
+        # Steps: after the handover the lower-secondary school's steps stay its own; the
+        # receiving school's staff mark only the steps of their part of the plan.
+        allow("PlanStep", "view", "rektor", "counsellor", "teacher"),
+        allow("PlanStep", "view", "upper_staff", *FAMILY, when=step_consent_given),
+        allow("PlanStep", "edit", *STAFF, when=_plan_state_in(*RUNNING)),
+        allow(
+            "PlanStep",
+            "edit",
+            "upper_staff",
+            when=_plan_state_in(PlanStatus.HANDED_OVER) & step_consent_given & upper_secondary_step,
+        ),
+        # What the screening form says about the student, handed over to the receiving school.
+        allow("ScreeningHandover", "view", "upper_staff", when=screening_handed_over),
     )
     workflows = (
         Workflow(
@@ -229,11 +283,13 @@ class NoTromsTransitionJurisdiction(Jurisdiction):
             states=PlanStatus,
             initial=PlanStatus.AWAITING_CONSENT,
             transitions=(
+                # Fired by the consent itself (``signals.start_on_consent``) as whoever
+                # signs last; staff may still fire it should that ever have failed.
                 Transition(
                     "start",
                     PlanStatus.AWAITING_CONSENT,
                     PlanStatus.ACTIVE,
-                    roles=STAFF,
+                    roles=(*STAFF, *FAMILY),
                     label=_("Start the plan"),
                     guards=(
                         Guard(

@@ -21,6 +21,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -35,6 +36,31 @@ def date_in_year(school_year: SchoolYear, month: int, day: int) -> datetime.date
     """The date of a yearly step (day.month) inside ``school_year`` (August to July)."""
     start = school_year.starts.year
     return datetime.date(start if month >= 8 else start + 1, month, day)
+
+
+#: The screening form reaches the upper-secondary school on 15 March (or at the handover).
+HANDOVER_MONTH, HANDOVER_DAY = 3, 15
+
+
+def _handover_year_limit(today: datetime.date | None = None) -> int:
+    """School years starting in this calendar year or earlier have reached their 15 March."""
+    today = today or timezone.localdate()
+    reached = (today.month, today.day) >= (HANDOVER_MONTH, HANDOVER_DAY)
+    return today.year - 1 if reached else today.year - 2
+
+
+def handover_q(prefix: str = "") -> Q:
+    """Plans whose screening has reached the upper-secondary school (``prefix``: path to the plan).
+
+    Handed over (or completed) at any time, or running on or after 15 March of
+    the plan's school year. Consent is checked separately (``consents.given_q``).
+    """
+    return Q(**{f"{prefix}status__in": ("handed_over", "completed")}) | Q(
+        **{
+            f"{prefix}status": "active",
+            f"{prefix}school_year__starts__year__lte": _handover_year_limit(),
+        }
+    )
 
 
 class LowestGrade(models.TextChoices):
@@ -206,6 +232,33 @@ class ScreeningRow(models.Model):
         return TransitionPlan.objects.filter(screening=self).first()
 
 
+class HandoverManager(models.Manager):
+    """Only the rows whose screening has reached the upper-secondary school."""
+
+    def get_queryset(self):
+        return super().get_queryset().filter(handover_q("transition_plan__"))
+
+
+class ScreeningHandover(ScreeningRow):
+    """A student's screening row as handed over to the receiving upper-secondary school.
+
+    The same row, read through its own record type, so the role matrix says
+    who receives it (the receiving school's staff, after consent and after
+    15 March or the handover) and the family's access log names it.
+    """
+
+    objects = HandoverManager()
+
+    #: Read by ``relations.ReceivingSchoolStaff``.
+    portal_upper_school_path = "transition_plan__upper_school"
+    portal_plan_path = "transition_plan"
+
+    class Meta:
+        proxy = True
+        verbose_name = _("screening handed over to upper secondary")
+        verbose_name_plural = _("screenings handed over to upper secondary")
+
+
 class PlanStatus(models.TextChoices):
     AWAITING_CONSENT = "awaiting_consent", _("Waiting for consent")
     ACTIVE = "active", _("Run by the lower-secondary school")
@@ -218,7 +271,10 @@ class TransitionPlan(models.Model):
     """Individuell plan for overgangen: the transition plan of one student."""
 
     screening = models.OneToOneField(
-        ScreeningRow, on_delete=models.PROTECT, related_name="+", verbose_name=_("screening")
+        ScreeningRow,
+        on_delete=models.PROTECT,
+        related_name="transition_plan",
+        verbose_name=_("screening"),
     )
     student = models.ForeignKey(
         Student, on_delete=models.CASCADE, related_name="+", verbose_name=_("student")
@@ -278,6 +334,18 @@ class TransitionPlan(models.Model):
 
         return consent_state(self)
 
+    @property
+    def handover_date(self) -> datetime.date:
+        """15 March of the plan's school year: the screening form reaches upper secondary."""
+        return date_in_year(self.school_year, HANDOVER_MONTH, HANDOVER_DAY)
+
+    def screening_handed_over(self, today: datetime.date | None = None) -> bool:
+        """Has the screening reached the upper-secondary school (consent aside)?"""
+        if self.status in (PlanStatus.HANDED_OVER, PlanStatus.COMPLETED):
+            return True
+        today = today or timezone.localdate()
+        return self.status == PlanStatus.ACTIVE and self.handover_date <= today
+
 
 class Phase(models.TextChoices):
     BEFORE = "before", _("Before the handover")
@@ -310,6 +378,9 @@ class PlanStep(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     portal_student_path = "plan__student"
+    #: Read by ``relations.ReceivingSchoolStaff``.
+    portal_upper_school_path = "plan__upper_school"
+    portal_plan_path = "plan"
 
     class Meta:
         ordering = ["plan", "order", "pk"]

@@ -115,6 +115,9 @@ PLAN_TEMPLATE = (
 
 #: Steps that involve the upper-secondary school: never before consent.
 CONTACT_STEPS = ("contact", "meeting", "visit-agreed", "visit", "form-handover", "invitation")
+#: The step the portal does itself: the screening reaches the receiving school on 15 March
+#: or at the handover (``ScreeningHandover``), so nobody ticks it by hand.
+FORM_HANDOVER_STEP = "form-handover"
 
 
 # -- screening ----------------------------------------------------------------------------
@@ -177,6 +180,13 @@ def check_step_change(plan: TransitionPlan, step: PlanStep) -> None:
         raise StepError(_("Start the plan before marking its steps."))
     if step.phase == Phase.AFTER and plan.status != PlanStatus.HANDED_OVER:
         raise StepError(_("This step belongs to the upper-secondary school, after the handover."))
+    if step.code == FORM_HANDOVER_STEP:
+        raise StepError(
+            _(
+                "The portal hands the screening over to the upper-secondary school on "
+                "15 March, or at the handover if that comes first."
+            )
+        )
 
 
 @transaction.atomic

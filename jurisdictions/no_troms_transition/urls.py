@@ -17,6 +17,7 @@ urlpatterns = [
     path("plans/<int:pk>/", views.plan_detail, name="plan"),
     path("plans/<int:pk>/step/", views.plan_fire, name="plan-fire"),
     path("plans/<int:pk>/consent/", views.plan_consent, name="plan-consent"),
+    path("plans/<int:pk>/screening/", views.plan_screening, name="plan-screening"),
     path("plans/<int:pk>/steps/<int:step_pk>/", views.plan_step, name="plan-step"),
     path("plans/<int:pk>/steps/<int:step_pk>/done/", views.plan_step_done, name="plan-step-done"),
     path("measures/", views.measures, name="measures"),

@@ -9,7 +9,6 @@ owner's and the county's pages show counts only.
 from __future__ import annotations
 
 import io
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.db import transaction
@@ -17,11 +16,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plugins.access import can, fetch, permitted
 from plugins.accounts.decorators import case_view
+from plugins.accounts.stepup import ask_for_fresh_factor
 from plugins.documents import pdf_response, render_pdf
 from plugins.models import Group, Organisation
 from plugins.registry import registry
@@ -36,6 +37,7 @@ from .models import (
     PlanStatus,
     PlanStep,
     SchoolData,
+    ScreeningHandover,
     ScreeningRow,
     TransitionPlan,
 )
@@ -54,7 +56,7 @@ def _url(name, *args):
 
 
 def _step_up(request, next_url):
-    return redirect(reverse("accounts:verify") + "?" + urlencode({"next": next_url}))
+    return ask_for_fresh_factor(request, next_url)
 
 
 # -- start page ----------------------------------------------------------------------------
@@ -105,13 +107,27 @@ def _attach_school_data(rows, year):
         row._school_data = data.get(row.student_id)
 
 
-def consent_label(state: str) -> str:
+def consent_label(state: str, ended_on=None) -> str:
+    """The consent in words; a refusal or withdrawal with the day it was decided."""
+    day = date_format(timezone.localtime(ended_on), "j.n.Y") if ended_on else ""
+    if state == consents.WITHDRAWN:
+        if day:
+            return _("Consent withdrawn on %(date)s") % {"date": day}
+        return _("Consent withdrawn")
+    if state == consents.REFUSED:
+        if day:
+            return _("Consent refused on %(date)s") % {"date": day}
+        return _("Consent refused")
     return {
         consents.GIVEN: _("Consent given"),
         consents.PENDING: _("Waiting for consent"),
-        consents.REFUSED: _("Consent refused"),
         consents.NOT_ASKED: _("Not asked"),
     }[state]
+
+
+def plan_consent_label(plan) -> str:
+    requests = consents.current(plan)
+    return consent_label(consents.state_of(requests), consents.ended_on(plan, requests))
 
 
 @case_view
@@ -140,9 +156,10 @@ def class_screening(request, pk):
             {
                 "row": row,
                 "factors": row.factors(),
+                "holding": [f for f in row.factors() if f.holds],
                 "proposal": row.proposal(),
                 "plan": plan,
-                "consent": consent_label(plan.consent_state()) if plan else "",
+                "consent": plan_consent_label(plan) if plan else "",
             }
         )
     screened = {r.student_id for r in rows}
@@ -158,7 +175,7 @@ def class_screening(request, pk):
             "jurisdiction": _j(),
             "group": group,
             "table": table,
-            "factor_labels": list(FACTOR_LABELS.values()),
+            "factor_total": len(FACTOR_LABELS),
             "missing": missing,
             "is_staff": is_staff,
         },
@@ -358,23 +375,38 @@ def _plan_qs():
     )
 
 
+def _handover_step_state(plan, given: bool, today) -> dict:
+    """What the plan page says of the form-handover step: the portal does it, not a tick."""
+    reached = given and plan.screening_handed_over(today)
+    day = plan.handover_date
+    if reached and plan.handed_over_at is not None:
+        day = min(day, timezone.localtime(plan.handed_over_at).date())
+    return {"reached": reached, "day": day}
+
+
 @case_view
 def plan_detail(request, pk):
     plan = fetch(request, "view", _plan_qs(), pk=pk)
     user = request.user
     today = timezone.localdate()
     requests = consents.current(plan)
-    state = plan.consent_state()
-    may_edit = can(user, "edit", plan)
+    state = consents.state_of(requests)
     steps = []
     for step in plan.steps.all():
+        may_edit = can(user, "edit", step)
         blocked = ""
         if may_edit:
             try:
                 services.check_step_change(plan, step)
             except services.StepError as exc:
                 blocked = str(exc)
-        steps.append({"step": step, "overdue": step.is_overdue(today), "blocked": blocked})
+        item = {"step": step, "overdue": step.is_overdue(today), "may_edit": may_edit}
+        item["blocked"] = blocked
+        if step.code == services.FORM_HANDOVER_STEP:
+            item["handover"] = _handover_step_state(plan, state == consents.GIVEN, today)
+            item["overdue"] = False
+        steps.append(item)
+    handover = ScreeningHandover.objects.filter(pk=plan.screening_id)
     return render(
         request,
         "no_troms_transition/plan_detail.html",
@@ -382,15 +414,16 @@ def plan_detail(request, pk):
             "jurisdiction": _j(),
             "plan": plan,
             "steps": steps,
-            "may_edit": may_edit,
+            "may_edit": any(item["may_edit"] for item in steps),
             "may_manage": can(user, "manage", plan),
             "consent_state": state,
-            "consent_text": consent_label(state),
+            "consent_text": consent_label(state, consents.ended_on(plan, requests)),
             "guardian_request": requests[consents.GUARDIAN],
             "student_request": requests[consents.STUDENT],
             "student_has_login": plan.student.person.user_id is not None,
             "transitions": allowed_transitions(user, plan),
             "history": history(plan),
+            "may_read_handover": permitted(user, "view", handover).exists(),
         },
     )
 
@@ -423,10 +456,22 @@ def plan_consent(request, pk):
     return redirect(_url("plan", plan.pk))
 
 
+def _step_for(request, pk, step_pk):
+    """The plan step, loaded for editing through the matrix (one audit row)."""
+    step = fetch(
+        request,
+        "edit",
+        PlanStep.objects.select_related(
+            "plan__student__person", "plan__lower_school", "plan__upper_school"
+        ).filter(plan_id=pk),
+        pk=step_pk,
+    )
+    return step.plan, step
+
+
 @case_view
 def plan_step(request, pk, step_pk):
-    plan = fetch(request, "edit", _plan_qs(), pk=pk)
-    step = get_object_or_404(PlanStep, pk=step_pk, plan=plan)
+    plan, step = _step_for(request, pk, step_pk)
     form = StepForm(request.POST or None, instance=step)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -443,8 +488,7 @@ def plan_step(request, pk, step_pk):
 @case_view
 @require_POST
 def plan_step_done(request, pk, step_pk):
-    plan = fetch(request, "edit", _plan_qs(), pk=pk)
-    step = get_object_or_404(PlanStep, pk=step_pk, plan=plan)
+    plan, step = _step_for(request, pk, step_pk)
     done = request.POST.get("done") != "0"
     try:
         services.set_step_done(plan, step, request.user, done=done)
@@ -455,6 +499,49 @@ def plan_step_done(request, pk, step_pk):
             request, _("The step is marked as done.") if done else _("The step is open again.")
         )
     return redirect(_url("plan", plan.pk))
+
+
+# -- the screening handed over ------------------------------------------------------------
+@case_view
+def plan_screening(request, pk):
+    """The receiving school reads what the screening form says about this one student.
+
+    Read-only, through the ``ScreeningHandover`` record type: the receiving
+    school's staff, after both consents and once 15 March of the school year
+    is reached or the plan is handed over. Each opening is an audit row the
+    family sees in the access log.
+    """
+    row = fetch(
+        request,
+        "view",
+        ScreeningHandover.objects.select_related(
+            "student__person",
+            "group__school",
+            "school_year",
+            "transition_plan__upper_school",
+        ),
+        transition_plan__pk=pk,
+    )
+    plan = row.transition_plan
+    row._school_data = SchoolData.objects.filter(
+        student_id=row.student_id, school_year_id=row.school_year_id
+    ).first()
+    factors = row.factors()
+    requests = consents.current(plan)
+    signed = [r.decided_at for r in requests.values() if r is not None and r.decided_at]
+    return render(
+        request,
+        "no_troms_transition/plan_screening.html",
+        {
+            "jurisdiction": _j(),
+            "row": row,
+            "plan": plan,
+            "factors": factors,
+            "holding": [f for f in factors if f.holds],
+            "factor_total": len(factors),
+            "consent_given_on": max(signed) if signed else None,
+        },
+    )
 
 
 # -- measures calendar ------------------------------------------------------------------

@@ -9,7 +9,6 @@ from decimal import Decimal
 import pytest
 
 from jurisdictions.no_troms_transition.models import PlanStep, SchoolData, ScreeningRow
-from plugins.workflow import fire
 from tests.conftest import posted_form as posted
 
 from .conftest import answer_consents, plan_for, school_data, screened_row
@@ -80,8 +79,7 @@ def test_school_figures(area, verified_client):
 
 
 def test_plan_step(area, verified_client):
-    plan = answer_consents(area, plan_for(area))
-    fire(plan, "start", area.rektor)
+    plan = answer_consents(area, plan_for(area))  # both consents start the plan
     step = plan.steps.get(code="contact")
     url = f"{BASE}/plans/{plan.pk}/steps/{step.pk}/"
     race(
@@ -98,8 +96,7 @@ def test_plan_step(area, verified_client):
 
 def test_marking_the_step_done_meanwhile_is_no_conflict(area, verified_client):
     """Done is not on the form: the note is saved and the rektor's mark stays."""
-    plan = answer_consents(area, plan_for(area))
-    fire(plan, "start", area.rektor)
+    plan = answer_consents(area, plan_for(area))  # both consents start the plan
     step = plan.steps.get(code="contact")
     url = f"{BASE}/plans/{plan.pk}/steps/{step.pk}/"
     counsellor = verified_client(area.counsellor)

@@ -48,7 +48,8 @@ def test_table_shows_computed_and_ticked_factors_and_escapes_text(verified_clien
     )
     school_data(row, absence_percent="15")
     page = verified_client(area.rektor).get(f"{BASE}/classes/{area.group.pk}/").content.decode()
-    assert "yes, computed" in page and "(15.0 %)" in page
+    assert "Absence above 6 %" in page and "(computed: 15.0 %)" in page
+    assert "2 of 7" in page  # earlier measures (ticked) and absence (computed)
     assert "<script>alert(1)</script>" not in page
     assert "&lt;script&gt;" in page
     assert "Proposed" in page
@@ -177,4 +178,4 @@ def test_pages_speak_norwegian_bokmal(verified_client, area, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "nb"
     page = client.get(f"{BASE}/classes/{area.group.pk}/").content.decode()
     assert "Kartlegging av klasse 10B" in page
-    assert "Fravær over 6 %" in page and "Ikke foreslått" in page
+    assert "Tidligere tiltak" in page and "Ikke foreslått" in page
