@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django import template
 from django.forms import BaseForm
 from django.forms.formsets import BaseFormSet
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -41,10 +42,16 @@ def _forms_in(value):
 
 def _problems_of(form) -> list[Problem]:
     if isinstance(form, BaseFormSet):
-        return [Problem(str(m), "") for m in form.non_form_errors()]
+        if form.non_form_errors():
+            return [Problem(str(_("Nothing was saved. Read the message at the form.")), "")]
+        return []
     if not form.is_bound or not form.errors:
         return []
-    problems = [Problem(str(m), "") for m in form.non_field_errors()]
+    # A message about the form as a whole is shown by the form itself (above its fields);
+    # the summary points there instead of saying it a second time.
+    problems = []
+    if form.non_field_errors():
+        problems.append(Problem(str(_("Nothing was saved. Read the message at the form.")), ""))
     for name, errors in form.errors.items():
         if name == "__all__" or name not in form.fields:
             continue
