@@ -1,5 +1,9 @@
-"""The school application's merged PDF: per student, the application and its attachments."""
+"""The school application's merged PDF: per student, the application and its attachments.
 
+It goes to the county: always in the jurisdiction's official language, whoever builds it.
+"""
+
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from plugins.access import permitted
@@ -20,6 +24,7 @@ def school_application_bundle(*, user, school_application_id):
     from plugins.registry import registry
 
     marking = registry.get(CODE).confidentiality
+    language = registry.get(CODE).official_language_code()
     apps = permitted(
         user,
         "view",
@@ -28,18 +33,20 @@ def school_application_bundle(*, user, school_application_id):
         ),
     ).order_by("student__person__family_name", "student__person__given_name", "pk")
     sections = []
-    for app in apps:
-        name = app.student.name
-        items = [
-            Rendered(
-                "no_iskole/pdf/student_application.html",
-                {**application_context(app), "school_application": sa},
-                title=_("Application for special education"),
-                student_name=name,
-                confidentiality=marking,
-            )
-        ]
-        docs = permitted(user, "download", attachments_of(app))
-        items += [Attachment(doc.title, document=doc) for doc in docs]
-        sections.append(Section(name, items, student_id=app.student_id))
+    with translation.override(language):
+        for app in apps:
+            name = app.student.name
+            items = [
+                Rendered(
+                    "no_iskole/pdf/student_application.html",
+                    {**application_context(app), "school_application": sa},
+                    title=_("Application for special education"),
+                    student_name=name,
+                    confidentiality=marking,
+                    language=language,
+                )
+            ]
+            docs = permitted(user, "download", attachments_of(app))
+            items += [Attachment(doc.title, document=doc) for doc in docs]
+            sections.append(Section(name, items, student_id=app.student_id))
     return sections

@@ -11,6 +11,7 @@ from plugins.sdk import builders as b
 from .models import (
     STAGE_ORDER,
     AnnualReport,
+    AnnualReportStatus,
     ApplicationStatus,
     AssessmentKind,
     CertificateAppendix,
@@ -21,6 +22,7 @@ from .models import (
     SchoolApplication,
     SchoolApplicationStatus,
     SpecialEducation,
+    Stage,
     StudentApplication,
     SubjectAssessment,
     SubjectPlan,
@@ -66,9 +68,10 @@ class NoIskoleFactory(ConformanceFactory):
             {"iop_stage": s, "kind": k} for s in STAGE_ORDER for k in AssessmentKind.values
         ],
         "IopDocument": [
-            {"visible_to_teachers": v, "attached_to": a}
+            {"visible_to_teachers": v, "attached_to": a, "student_iop_stage": s}
             for v in (True, False)
             for a in ("", "StudentApplication:0")
+            for s in (None, Stage.PUBLISHED_TO_TEACHERS, Stage.PUBLISHED_TO_FAMILY)
         ],
     }
 
@@ -100,8 +103,12 @@ class NoIskoleFactory(ConformanceFactory):
         if record_type == "Iop":
             return self._iop(state)
         if record_type == "IopDocument":
+            st = b.student()
+            stage = traits.pop("student_iop_stage", None)
+            if stage:
+                Iop.objects.create(student=st, school_year=b.school_year(), stage=stage)
             return IopDocument.objects.create(
-                student=b.student(),
+                student=st,
                 owner="no-iskole",
                 record_type="IopDocument",
                 title="Expert assessment",
@@ -119,7 +126,11 @@ class NoIskoleFactory(ConformanceFactory):
                 subject_plan=plan, subject=subject, iop=iop, kind=traits.get("kind", "half_year")
             )
         if record_type == "AnnualReport":
-            return AnnualReport.objects.create(iop=iop)
+            status = state or AnnualReportStatus.OPEN
+            sent = for_transition == "send" or status == AnnualReportStatus.SENT
+            return AnnualReport.objects.create(
+                iop=iop, status=status, sent_on=timezone.localdate() if sent else None
+            )
         if record_type == "CertificateAppendix":
             return CertificateAppendix.objects.create(iop=iop)
         if record_type == "LogEntry":

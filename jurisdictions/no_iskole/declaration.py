@@ -32,8 +32,10 @@ from plugins.sdk import (
 
 from .models import (
     STAGE_ORDER,
+    AnnualReportStatus,
     ApplicationStatus,
     AssessmentKind,
+    Iop,
     SchoolApplicationStatus,
     Stage,
 )
@@ -85,6 +87,27 @@ ASSESSMENT_PUBLISHED = Condition(
         | Q(kind=AssessmentKind.ANNUAL, iop__stage=Stage.ANNUAL_REPORT_PUBLISHED)
     ),
 )
+
+
+def _family_stage_reached() -> tuple[str, ...]:
+    return tuple(STAGE_ORDER[STAGE_ORDER.index(Stage.PUBLISHED_TO_FAMILY) :])
+
+
+def _student_iop_published_to_family(doc) -> bool:
+    return Iop.objects.filter(student_id=doc.student_id, stage__in=_family_stage_reached()).exists()
+
+
+#: Uploaded IOP documents reach the family with the IOP's stage "published to student
+#: and guardians" (all of them, as the stage help on the IOP page says).
+STUDENT_IOP_PUBLISHED_TO_FAMILY = Condition(
+    label="the student's IOP >= published_to_family",
+    test=_student_iop_published_to_family,
+    q=lambda: Q(
+        student_id__in=Iop.objects.filter(stage__in=_family_stage_reached()).values("student_id")
+    ),
+)
+
+REPORT_OPEN = state_in(AnnualReportStatus.OPEN)
 
 NOT_ATTACHED = Condition(
     label="not attached to an application",
@@ -164,7 +187,7 @@ class NoIskoleJurisdiction(Jurisdiction):
     urls = "jurisdictions.no_iskole.urls"
     conformance = "jurisdictions.no_iskole.conformance.NoIskoleFactory"
     demo = "jurisdictions.no_iskole.demo.load"
-    extra_actions = ("download_half_year", "download_annual")
+    extra_actions = ("download_half_year", "download_annual", "history")
 
     #: Close a case when the student leaves; delete it after the retention period.
     retention_roles = ("coordinator", "leader")
@@ -199,6 +222,15 @@ class NoIskoleJurisdiction(Jurisdiction):
         # The student's application.
         allow("StudentApplication", "view", "coordinator"),
         allow("StudentApplication", "view", "guardian", "student", when=family_sees_application),
+        allow("StudentApplication", "download", "coordinator"),
+        allow(
+            "StudentApplication",
+            "download",
+            "guardian",
+            "student",
+            when=family_sees_application,
+        ),
+        allow("StudentApplication", "history", "coordinator"),
         allow("StudentApplication", "edit", "coordinator", when=state_in(*EDITABLE)),
         allow("StudentApplication", "delete", "coordinator", when=state_in(A.REGISTERED)),
         allow(
@@ -289,7 +321,7 @@ class NoIskoleJurisdiction(Jurisdiction):
             "student",
             when=stage_at_least(Stage.ANNUAL_REPORT_PUBLISHED, "iop"),
         ),
-        allow("AnnualReport", "edit", "coordinator"),
+        allow("AnnualReport", "edit", "coordinator", when=REPORT_OPEN),
         allow("CertificateAppendix", "view", "coordinator"),
         allow("CertificateAppendix", "edit", "coordinator"),
         allow("CertificateAppendix", "download", "coordinator"),
@@ -316,6 +348,15 @@ class NoIskoleJurisdiction(Jurisdiction):
         allow("IopDocument", "view", "teacher", when=flag("visible_to_teachers")),
         allow("IopDocument", "download", "coordinator"),
         allow("IopDocument", "download", "teacher", when=flag("visible_to_teachers")),
+        # ... and the family every uploaded document once the IOP is published to them.
+        allow("IopDocument", "view", "guardian", "student", when=STUDENT_IOP_PUBLISHED_TO_FAMILY),
+        allow(
+            "IopDocument",
+            "download",
+            "guardian",
+            "student",
+            when=STUDENT_IOP_PUBLISHED_TO_FAMILY,
+        ),
         allow("IopDocument", "edit", "coordinator"),
         allow("IopDocument", "delete", "coordinator", when=NOT_ATTACHED),
     )
@@ -495,6 +536,27 @@ class NoIskoleJurisdiction(Jurisdiction):
                             "has a sent date and students",
                             _ready_to_send,
                             _("Give the sent date, and add at least one student first."),
+                        ),
+                    ),
+                ),
+            ),
+        ),
+        Workflow(
+            record="AnnualReport",
+            states=AnnualReportStatus,
+            initial=AnnualReportStatus.OPEN,
+            transitions=(
+                Transition(
+                    "send",
+                    AnnualReportStatus.OPEN,
+                    AnnualReportStatus.SENT,
+                    roles=("coordinator",),
+                    label=_("Record as sent to the county or municipality"),
+                    guards=(
+                        Guard(
+                            "has a sent date",
+                            lambda report: report.sent_on is not None,
+                            _("Give the date the annual report was sent."),
                         ),
                     ),
                 ),

@@ -8,7 +8,9 @@ Every stage has a student, so each demo account sees something real:
 - Amir Nilsen: under consideration in a school application sent to the county;
 - Lea Bakke: granted; IOP published to the family; ``demo-teacher`` teaches her mathematics;
 - Emil Lindmo: granted; half-year assessment published; ``demo-teacher`` teaches him English;
-- Mia Solvang (Bjørkås school): annual report published, for ``demo-guardian`` to read.
+- Mia Solvang (Bjørkås school): annual report published, for ``demo-guardian`` to read,
+  with an uploaded expert assessment the family sees from the stage "published to student
+  and guardians".
 """
 
 from __future__ import annotations
@@ -234,3 +236,13 @@ def load(world: dict) -> None:
     SpecialEducation.objects.get_or_create(student=mia)
     _iop(mia, year, [mat], Stage.ANNUAL_REPORT_PUBLISHED)
     Iop.objects.filter(student=mia).update(stage=Stage.ANNUAL_REPORT_PUBLISHED)
+    # An uploaded IOP document: published to the family with the IOP, so demo-guardian reads it.
+    title = "Expert assessment from PPT (Mia)"
+    if not IopDocument.objects.filter(student=mia, owner="no-iskole", title=title).exists():
+        store_upload(
+            SimpleUploadedFile("expert-assessment-mia.pdf", demo_pdf(title), "application/pdf"),
+            student=mia,
+            owner="no-iskole",
+            title=title,
+            record_type="IopDocument",
+        )

@@ -1,6 +1,7 @@
 """Forms of the IOP module. Long texts save drafts as one types (``plugins.drafts``)."""
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plugins.drafts import AutosaveTextarea
@@ -12,6 +13,7 @@ from .models import (
     Iop,
     IopDocument,
     SchoolApplication,
+    SpecialEducation,
     StudentApplication,
     SubjectPlan,
     WorkStatus,
@@ -62,6 +64,47 @@ class SentDateForm(forms.Form):
     sent_on = forms.DateField(
         label=_("Sent on"), widget=forms.DateInput(attrs={"type": "date"}), required=True
     )
+
+
+def _not_in_future(day):
+    if day is not None and day > timezone.localdate():
+        raise forms.ValidationError(_("The date cannot be in the future."))
+    return day
+
+
+class AnnualReportSentForm(SentDateForm):
+    """The date the annual report was sent to the county or municipality."""
+
+    def clean_sent_on(self):
+        return _not_in_future(self.cleaned_data["sent_on"])
+
+
+class OutsideDecisionForm(forms.ModelForm):
+    """A decision on special education made outside the portal, and the subjects of part 2."""
+
+    subjects = forms.ModelMultipleChoiceField(
+        label=_("Subjects with special education"),
+        queryset=None,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Each becomes a subject in IOP part 2. You can add more later."),
+    )
+
+    class Meta:
+        model = SpecialEducation
+        fields = ["decided_on", "reference"]
+        widgets = {"decided_on": forms.DateInput(attrs={"type": "date"})}
+
+    def __init__(self, *args, student, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["decided_on"].required = True
+        self.fields["decided_on"].help_text = _(
+            "The day the county or municipality decided to grant special education."
+        )
+        self.fields["subjects"].queryset = student.subjects.order_by("name")
+
+    def clean_decided_on(self):
+        return _not_in_future(self.cleaned_data["decided_on"])
 
 
 class IopForm(VersionedModelForm):

@@ -47,6 +47,11 @@ class Stage(models.TextChoices):
 STAGE_ORDER = Stage.values
 
 
+class AnnualReportStatus(models.TextChoices):
+    OPEN = "open", _("Being written")
+    SENT = "sent", _("Sent to the county or municipality")
+
+
 class WorkStatus(models.TextChoices):
     NOT_STARTED = "not_started", _("Not started")
     IN_PROGRESS = "in_progress", _("In progress")
@@ -181,7 +186,12 @@ class StudentApplication(models.Model):
 
 
 class SpecialEducation(models.Model):
-    """The student's status "special education" (elevstatus spesialundervisning)."""
+    """The student's status "special education" (elevstatus spesialundervisning).
+
+    Set by a granted application in the portal, or registered directly from a
+    decision made outside the portal (then ``application`` is empty and
+    ``decided_on``, ``reference`` and ``registered_by`` say which decision).
+    """
 
     student = models.OneToOneField(
         Student, on_delete=models.CASCADE, related_name="no_iskole_special_education"
@@ -189,6 +199,16 @@ class SpecialEducation(models.Model):
     since = models.DateField(_("since"), default=timezone.localdate)
     application = models.ForeignKey(
         StudentApplication, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_on = models.DateField(_("date of the decision"), null=True, blank=True)
+    reference = models.CharField(
+        _("reference of the decision"),
+        max_length=120,
+        blank=True,
+        help_text=_("Optional: who decided and their case number, e.g. “Nordvik County 24/118”."),
+    )
+    registered_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
     portal_student_path = "student"
@@ -314,6 +334,17 @@ class AnnualReport(models.Model):
     summary = models.TextField(_("overall summary of the teaching given"), blank=True)
     teaching_assessment = models.TextField(_("assessment of the teaching given"), blank=True)
     continued_need = models.TextField(_("need for a continued IOP"), blank=True)
+    #: Once sent to the county or municipality the report no longer changes.
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AnnualReportStatus.choices,
+        default=AnnualReportStatus.OPEN,
+    )
+    sent_on = models.DateField(_("sent on"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     portal_student_path = "iop__student"
@@ -323,6 +354,10 @@ class AnnualReport(models.Model):
 
     def __str__(self):
         return str(_("Annual report"))
+
+    @property
+    def is_sent(self) -> bool:
+        return self.status == AnnualReportStatus.SENT
 
 
 class CertificateAppendix(models.Model):

@@ -19,33 +19,33 @@ def attachments_of(app):
     ).order_by("created_at", "pk")
 
 
-def approval_text(app) -> str:
+def approval_text(app, language: str | None = None) -> str:
     """Exactly what the family approves: the application as it is now, attachments by hash.
 
-    Any change to a field, a subject or an attachment changes this text, so a
-    signature on an earlier version no longer counts.
+    Rendered from translatable strings in ``language`` (default: the active
+    language). Any change to a field, a subject or an attachment changes this
+    text, so a signature on an earlier version no longer counts.
     """
-    subjects = ", ".join(sorted(s.name for s in app.subjects.all())) or "-"
-    lines = [
-        f"Application for special education for {app.student.name} "
-        f"(born {app.student.birth_date:%d.%m.%Y})",
-        f"School: {app.student.school.name}",
-        f"Subjects applied for: {subjects}",
-        "",
-        "Summary of the expert assessment:",
-        app.expert_assessment.strip() or "-",
-        "",
-        "Goals of the education:",
-        app.goals.strip() or "-",
-        "",
-        "Other information:",
-        app.other_information.strip() or "-",
-        "",
-        "Attachments:",
-    ]
-    docs = list(attachments_of(app))
-    lines += [f"- {d.title} ({d.pages} p., sha256 {d.sha256[:16]})" for d in docs] or ["-"]
-    return "\n".join(lines) + "\n"
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    with translation.override(language or translation.get_language()):
+        return render_to_string(
+            "no_iskole/consent/approval.txt",
+            {
+                "app": app,
+                "subjects": ", ".join(sorted(s.name for s in app.subjects.all())) or "-",
+                "expert_assessment": app.expert_assessment.strip() or "-",
+                "goals": app.goals.strip() or "-",
+                "other_information": app.other_information.strip() or "-",
+                "docs": list(attachments_of(app)),
+            },
+        )
+
+
+def approval_document(app):
+    """The application as the consent service asks it: one text per signing language."""
+    return lambda language: approval_text(app, language)
 
 
 def ask_family_to_approve(*, record, transition, user, log):
@@ -53,7 +53,7 @@ def ask_family_to_approve(*, record, transition, user, log):
     from plugins.consent import request_consent
 
     request_consent(
-        record, "application-approval", content=approval_text(record), requested_by=user
+        record, "application-approval", content=approval_document(record), requested_by=user
     )
 
 
@@ -94,14 +94,25 @@ def teachers_of_iop(iop) -> list:
     return list(get_user_model().objects.filter(is_active=True, person__in=person_ids).distinct())
 
 
-def students_without_iop(school):
-    """Students at ``school`` with neither an open application nor an IOP."""
+def enrolled_students(school):
+    """Students currently at ``school``: a class this school year, and their case not closed."""
     from plugins.models import Student
 
+    today = timezone.localdate()
+    return Student.objects.filter(
+        school=school,
+        left_on__isnull=True,
+        group__school_year__starts__lte=today,
+        group__school_year__ends__gte=today,
+    )
+
+
+def students_without_iop(school):
+    """Students enrolled at ``school`` with neither an open application nor an IOP."""
     from .models import ApplicationStatus
 
     return (
-        Student.objects.filter(school=school)
+        enrolled_students(school)
         .exclude(no_iskole_applications__status__in=_open_statuses(ApplicationStatus))
         .exclude(no_iskole_iops__isnull=False)
         .select_related("person", "group")
@@ -147,3 +158,22 @@ def special_education_subjects(student):
         .first()
     )
     return list(app.subjects.all()) if app else []
+
+
+@transaction.atomic
+def register_outside_decision(student, *, decided_on, reference, subjects, school_year, person):
+    """A decision made outside the portal: the status special education and IOP part 1."""
+    from .models import SpecialEducation
+
+    status, _ = SpecialEducation.objects.update_or_create(
+        student=student,
+        defaults={
+            "since": decided_on,
+            "application": None,
+            "decided_on": decided_on,
+            "reference": reference,
+            "registered_by": person,
+        },
+    )
+    iop = start_iop(student, school_year=school_year, subjects=subjects)
+    return status, iop

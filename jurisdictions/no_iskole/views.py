@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime
 import io
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -25,8 +24,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from plugins import audit, drafts
-from plugins.access import can, fetch, permitted
+from plugins.access import can, fetch, get_permitted_or_404, permitted, role_used, roles_of
+from plugins.accounts import has_fresh_second_factor
 from plugins.accounts.decorators import case_view
+from plugins.accounts.stepup import ask_for_fresh_factor
 from plugins.consent import current_request
 from plugins.documents import (
     delete_document,
@@ -58,6 +59,7 @@ from .models import (
     LogEntry,
     School,
     SchoolApplication,
+    SpecialEducation,
     Stage,
     StudentApplication,
     SubjectAssessment,
@@ -69,6 +71,7 @@ from .services import (
     ask_family_to_approve,
     attachments_of,
     ensure_subject_plan,
+    register_outside_decision,
     special_education_subjects,
     start_iop,
     students_without_iop,
@@ -76,6 +79,7 @@ from .services import (
 
 CODE = "no-iskole"
 PER_PAGE = 50
+FAMILY_ROLES = frozenset({"guardian", "student"})
 
 
 def _id(value) -> int:
@@ -102,8 +106,7 @@ def _ctx(**extra):
 
 
 def _verify(request, next_url):
-    messages.info(request, _("Confirm it is you with a code to continue."))
-    return redirect(reverse("accounts:verify") + "?" + urlencode({"next": next_url}))
+    return ask_for_fresh_factor(request, next_url)
 
 
 def _history(record, states) -> list[dict]:
@@ -245,6 +248,7 @@ def student_list(request):
             stages=Stage.choices,
             groups=groups,
             filters={"q": q, "status": status, "stage": stage, "group": group},
+            filtered=any((q, status, stage, group)),
             query=query.urlencode(),
         ),
     )
@@ -316,12 +320,21 @@ def application_detail(request, pk):
             ],
             consent=consent,
             may_approve=can(user, "approve", app),
-            history=_history(app, ApplicationStatus)
-            if can(user, "edit", app) or can(user, "decide", app)
-            else None,
+            may_download=can(user, "download", app),
+            history=_history(app, ApplicationStatus) if can(user, "history", app) else None,
+            family_view=_family_view(user, app),
+            iop=permitted(user, "view", Iop.objects.filter(student=app.student))
+            .order_by("-school_year__starts")
+            .first(),
             special_education=getattr(app.student, "no_iskole_special_education", None),
         ),
     )
+
+
+def _family_view(user, record) -> bool:
+    """Whether ``user`` comes to ``record`` as family (for the way back, not for access)."""
+    held = set(roles_of(user, record))
+    return bool(held) and held <= FAMILY_ROLES
 
 
 def _content_changed(request, app, before: str) -> None:
@@ -681,6 +694,89 @@ def iop_start(request, student_pk):
     return redirect("no-iskole:iop", pk=iop.pk)
 
 
+def _coordinator_schools(user):
+    """Schools where ``user`` may start cases (the coordinator's), else 403."""
+    schools = permitted(user, "create", School.objects.all())
+    if not schools.exists():
+        raise PermissionDenied
+    return schools
+
+
+@case_view
+def decision_new(request):
+    """Students enrolled at one's school with no case in the portal, for an outside decision."""
+    schools = _coordinator_schools(request.user)
+    q = request.GET.get("q", "").strip()[:100]
+    candidates = Student.objects.none()
+    for school in schools:
+        candidates = candidates | students_without_iop(school)
+    if q:
+        candidates = candidates.filter(
+            Q(person__given_name__icontains=q) | Q(person__family_name__icontains=q)
+        )
+    page = Paginator(candidates.distinct(), PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "no_iskole/decision_new.html", _ctx(page=page, q=q))
+
+
+@case_view
+def decision(request, student_pk):
+    """Register a decision made outside the portal, and create IOP part 1 at once.
+
+    For a student whose case started outside the portal (no application here):
+    the coordinator gives the date of the decision and the subjects; the student
+    gets the status special education and an IOP in preparation for this year.
+    """
+    schools = _coordinator_schools(request.user)
+    student = get_object_or_404(
+        Student.objects.filter(school__in=schools).select_related("person", "school", "group"),
+        pk=student_pk,
+    )
+    back = reverse("no-iskole:decision-new")
+    if not students_without_iop(student.school).filter(pk=student.pk).exists():
+        messages.error(
+            request,
+            _(
+                "%(name)s is not enrolled at the school this year, or already has an "
+                "application or an IOP in the portal."
+            )
+            % {"name": student.name},
+        )
+        return redirect(back)
+    year = _current_year()
+    if year is None:
+        messages.error(request, _("No school year covers today: ask an administrator to add it."))
+        return redirect(back)
+    form = f.OutsideDecisionForm(request.POST or None, student=student)
+    if request.method == "POST" and form.is_valid():
+        # Like recording a decision on an application: a fresh second factor first.
+        if not has_fresh_second_factor(request):
+            return ask_for_fresh_factor(request)
+        with transaction.atomic():
+            if not students_without_iop(student.school).filter(pk=student.pk).exists():
+                return redirect(back)
+            status, iop = register_outside_decision(
+                student,
+                decided_on=form.cleaned_data["decided_on"],
+                reference=form.cleaned_data["reference"],
+                subjects=form.cleaned_data["subjects"],
+                school_year=year,
+                person=getattr(request.user, "person", None),
+            )
+            audit.record(request, "create", record=status, role="coordinator")
+            audit.record(request, "create", record=iop, role="coordinator")
+        messages.success(
+            request,
+            _("The decision is registered and IOP part 1 is created for %(name)s.")
+            % {"name": student.name},
+        )
+        return redirect("no-iskole:iop", pk=iop.pk)
+    return render(
+        request,
+        "no_iskole/decision.html",
+        _ctx(student=student, form=form, back=back, school_year=year),
+    )
+
+
 @case_view
 def iop_switch(request):
     """The student switcher: go straight to another student's IOP (checked there)."""
@@ -712,7 +808,11 @@ def iop_detail(request, pk):
         plan.visible_assessments = [a for a in plan.visible_assessments if a is not None]
         plan.may_edit = plan.pk in editable
     switcher = permitted(user, "view", _iop_qs().filter(school_year=iop.school_year))
-    report = permitted(user, "view", AnnualReport.objects.filter(iop=iop)).first()
+    report = (
+        permitted(user, "view", AnnualReport.objects.filter(iop=iop))
+        .select_related("sent_by")
+        .first()
+    )
     appendix = permitted(user, "view", CertificateAppendix.objects.filter(iop=iop)).first()
     log = permitted(user, "view", LogEntry.objects.filter(iop=iop))
     stage_steps = {t.target for t in allowed_transitions(user, iop)}
@@ -746,6 +846,12 @@ def iop_detail(request, pk):
             upload_form=DocumentUploadForm() if can(user, "upload", iop) else None,
             may_edit=can(user, "edit", iop),
             may_edit_report=report is not None and can(user, "edit", report),
+            report_sent_form=f.AnnualReportSentForm(initial={"sent_on": timezone.localdate()})
+            if report is not None and can(user, "edit", report)
+            else None,
+            special_education=permitted(
+                user, "view", SpecialEducation.objects.filter(student=iop.student)
+            ).first(),
             may_edit_appendix=appendix is not None and can(user, "edit", appendix),
             pdfs=[
                 (code, label)
@@ -863,8 +969,35 @@ def _edit_one(request, model, form_class, pk, heading, fields):
     )
 
 
+def _report_qs():
+    return AnnualReport.objects.select_related(
+        "iop__student__person", "iop__school_year", "sent_by"
+    )
+
+
+def _report_locked(request, report, attempted):
+    """A sent annual report no longer changes: say so (409), with when and by whom."""
+    audit.record(
+        request,
+        "denied",
+        record=report,
+        role=role_used(request.user, attempted, report),
+        outcome="409",
+        attempted=attempted,
+    )
+    return render(
+        request,
+        "no_iskole/report_locked.html",
+        _ctx(report=report, iop=report.iop, back=reverse("no-iskole:iop", args=[report.iop_id])),
+        status=409,
+    )
+
+
 @case_view
 def annual_report_edit(request, pk):
+    report = get_permitted_or_404(request.user, "view", _report_qs(), iop_id=pk)
+    if report.is_sent:
+        return _report_locked(request, report, "edit")
     return _edit_one(
         request,
         AnnualReport,
@@ -873,6 +1006,36 @@ def annual_report_edit(request, pk):
         _("Annual report"),
         f.AnnualReportForm.Meta.fields,
     )
+
+
+@case_view
+@require_POST
+def annual_report_send(request, pk):
+    """Record the date the annual report was sent to the county or municipality; it locks."""
+    report = get_permitted_or_404(request.user, "view", _report_qs(), iop_id=pk)
+    if report.is_sent:
+        return _report_locked(request, report, "edit")
+    report = fetch(request, "edit", _report_qs(), iop_id=pk)
+    back = reverse("no-iskole:iop", args=[report.iop_id]) + "#annual-report"
+    form = f.AnnualReportSentForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(back)
+    try:
+        with transaction.atomic():
+            report.sent_on = form.cleaned_data["sent_on"]
+            report.sent_by = getattr(request.user, "person", None)
+            report.save(update_fields=["sent_on", "sent_by"])
+            fire(report, "send", request.user, request=request)
+    except TransitionError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("The annual report is recorded as sent. It can no longer be changed.")
+        )
+    return redirect(back)
 
 
 @case_view
