@@ -17,11 +17,16 @@ import tomllib
 from io import StringIO
 from pathlib import Path
 
+import polib
 import pytest
+from django.conf import settings
 from django.core.management import CommandError, call_command
+from django.utils.translation import to_locale
 
 REPO = Path(__file__).resolve().parents[2]
 SUBPROCESS_TIMEOUT = 540
+#: Locale directory names of the UI languages that need a catalogue (English is the source).
+CATALOGUE_LANGUAGES = [to_locale(code) for code, _name in settings.LANGUAGES if code != "en"]
 
 EXPECTED_FILES = {
     "__init__.py",
@@ -171,6 +176,107 @@ def test_generated_code_passes_the_projects_linter(tmp_path):
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# -- the generated catalogues ------------------------------------------------------
+
+
+def catalogue(target: Path, lang: str) -> Path:
+    return target / "locale" / lang / "LC_MESSAGES" / "django.po"
+
+
+def msgid_keys(po) -> set[tuple]:
+    return {(e.msgctxt, e.msgid, e.msgid_plural) for e in po if not e.obsolete}
+
+
+def test_catalogue_languages_are_the_portals():
+    assert sorted(CATALOGUE_LANGUAGES) == ["nb", "nn", "sr_Cyrl", "sr_Latn", "sv"]
+
+
+@pytest.mark.parametrize("lang", CATALOGUE_LANGUAGES)
+def test_generated_plugin_ships_a_complete_compiled_catalogue(tmp_path, lang):
+    target = generate(tmp_path, "acme_plans", "acme", name="Acme plans")
+    po_path = catalogue(target, lang)
+    assert po_path.is_file(), f"the skeleton ships no {lang} catalogue"
+    po = polib.pofile(str(po_path))
+    assert len(po) > 0
+    assert not po.untranslated_entries(), [e.msgid for e in po.untranslated_entries()]
+    assert not po.fuzzy_entries(), [e.msgid for e in po.fuzzy_entries()]
+    assert msgid_keys(po) == msgid_keys(polib.pofile(str(catalogue(target, "nb"))))
+    # Skeleton strings a user sees on the plugin's pages and in its declaration.
+    assert {"Share with the family", "Approve", "Reopen for changes", "Status"} <= {
+        e.msgid for e in po
+    }
+    assert all(e.msgstr != e.msgid for e in po if e.msgid == "Share with the family")
+    checked = subprocess.run(
+        ["msgfmt", "--check", "-o", "/dev/null", str(po_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert checked.returncode == 0, checked.stderr
+
+    # The .mo was compiled from this .po and copied byte for byte.
+    mo_path = po_path.with_suffix(".mo")
+    assert mo_path.is_file(), f"{lang} catalogue is not compiled"
+    compiled = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo_path))}
+    assert {(e.msgctxt, e.msgid): e.msgstr for e in po.translated_entries()}.items() <= (
+        compiled.items()
+    )
+    template_mo = REPO / "plugins/jurisdiction_template/locale_catalogues" / lang
+    assert mo_path.read_bytes() == (template_mo / "LC_MESSAGES/django.mo").read_bytes()
+
+
+def test_generated_strings_are_translated_when_the_plugin_runs(tmp_path):
+    """The shipped .mo files translate the declaration's labels (gettext_lazy, not literals)."""
+    import gettext
+
+    target = generate(tmp_path, "acme_plans", "acme")
+    nb = gettext.translation("django", str(target / "locale"), languages=["nb"])
+    sr = gettext.translation("django", str(target / "locale"), languages=["sr_Latn"])
+    assert nb.gettext("Share with the family") == "Del med familien"
+    assert sr.gettext("Share with the family") == "Podeli sa porodicom"
+    declaration = (target / "declaration.py").read_text()
+    for label in ("Share with the family", "Approve", "Reopen for changes"):
+        assert f'_("{label}")' in declaration
+
+
+@pytest.mark.slow
+def test_makemessages_in_the_generated_plugin_would_change_no_msgid(tmp_path):
+    """The catalogues hold exactly the strings of the skeleton: none missing, none stale."""
+    target = generate(tmp_path, "acme_plans", "acme", name="Acme plans")
+    assert all(catalogue(target, lang).is_file() for lang in CATALOGUE_LANGUAGES)
+    shipped = {
+        lang: msgid_keys(polib.pofile(str(catalogue(target, lang)))) for lang in CATALOGUE_LANGUAGES
+    }
+    locale_args = [arg for lang in CATALOGUE_LANGUAGES for arg in ("-l", lang)]
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "django",
+            "makemessages",
+            *locale_args,
+            "--add-location=file",
+            "--no-obsolete",
+        ],
+        cwd=target,  # inside the plugin package: its own locale/ directory
+        capture_output=True,
+        text=True,
+        timeout=SUBPROCESS_TIMEOUT,
+        check=False,
+        # No settings module: makemessages configures a minimal one itself.
+        env={"PATH": "/usr/bin:/bin:/usr/local/bin", "HOME": str(tmp_path)},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    for lang in CATALOGUE_LANGUAGES:
+        fresh = msgid_keys(polib.pofile(str(catalogue(target, lang))))
+        added, gone = fresh - shipped[lang], shipped[lang] - fresh
+        assert not added and not gone, (
+            f"{lang}: makemessages would add {sorted(added, key=str)} and drop "
+            f"{sorted(gone, key=str)}; update and translate "
+            "plugins/jurisdiction_template/locale_catalogues"
+        )
 
 
 # -- bad input -------------------------------------------------------------------

@@ -8,8 +8,12 @@ migration, a conformance factory, list and detail pages and a
 ``pyproject.toml`` whose ``portal.jurisdictions`` entry point lets
 ``pip install`` make it appear. Files under ``plugins/jurisdiction_template``
 whose names end in ``-tpl`` are rendered with the Django template language
-(the suffix is dropped); other files are copied as they are. A path part
-``app_name`` is replaced by the new app's name.
+(the suffix is dropped); other files (the translation catalogues' ``.po``
+and compiled ``.mo`` files among them) are copied byte for byte. A path part
+``app_name`` is replaced by the new app's name, and ``locale_catalogues`` by
+``locale``: the skeleton's catalogues live under another name in the template
+so that the portal's own ``makemessages`` does not take the template folder
+for a plugin with a locale directory of its own.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from plugins.sdk.jurisdiction import CODE_RE
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent.parent / "jurisdiction_template"
 TEMPLATE_SUFFIX = "-tpl"
 APP_NAME_PLACEHOLDER = "app_name"
+LOCALE_PLACEHOLDER = "locale_catalogues"
 
 
 def validate_app_name(app_name: str) -> None:
@@ -77,14 +82,12 @@ def render_tree(template_dir: Path, target: Path, context: dict) -> list[Path]:
     """Copy ``template_dir`` to ``target``, rendering ``-tpl`` files. Returns the written files."""
     engine = Engine(debug=False)
     app_name = context["app_name"]
+    renamed = {APP_NAME_PLACEHOLDER: app_name, LOCALE_PLACEHOLDER: "locale"}
     written = []
     for source in sorted(template_dir.rglob("*")):
         if source.is_dir() or "__pycache__" in source.parts or source.suffix in (".pyc", ".pyo"):
             continue
-        parts = [
-            app_name if p == APP_NAME_PLACEHOLDER else p
-            for p in source.relative_to(template_dir).parts
-        ]
+        parts = [renamed.get(p, p) for p in source.relative_to(template_dir).parts]
         destination = target.joinpath(*parts)
         destination.parent.mkdir(parents=True, exist_ok=True)
         if destination.name.endswith(TEMPLATE_SUFFIX):
