@@ -15,11 +15,16 @@ def _user_language(user) -> str:
     return getattr(person, "language", "") or translation.get_language() or "sr-cyrl"
 
 
-def information_text(case) -> str:
-    """The written information to the parent (art. 5), which the parent signs on form 6."""
+def information_text(case, language: str | None = None) -> str:
+    """The written information to the parent (art. 5), which the parent signs on form 6.
+
+    In ``language`` (default: the active language); the consent service asks
+    for it in every language the parent may sign in.
+    """
     from django.template.loader import render_to_string
 
-    return render_to_string("rs_pravilnik/information.txt", {"case": case}).strip()
+    with translation.override(language or translation.get_language()):
+        return render_to_string("rs_pravilnik/information.txt", {"case": case}).strip()
 
 
 def inform_parent(*, record, transition, user, log):
@@ -29,7 +34,9 @@ def inform_parent(*, record, transition, user, log):
     case.proposed_on = case.proposed_on or today
     case.parent_informed_on = today
     case.save(update_fields=["proposed_on", "parent_informed_on"])
-    consent.request_consent(case, "iop-consent", content=information_text(case), requested_by=user)
+    consent.request_consent(
+        case, "iop-consent", content=lambda lang: information_text(case, lang), requested_by=user
+    )
 
 
 def stamp(field: str):
@@ -65,16 +72,20 @@ def adopt(*, record, transition, user, log):
     schedule(iop)
 
 
-def decision_text(evaluation) -> str:
+def decision_text(evaluation, language: str | None = None) -> str:
     from django.template.loader import render_to_string
 
-    return render_to_string("rs_pravilnik/decision.txt", {"evaluation": evaluation}).strip()
+    with translation.override(language or translation.get_language()):
+        return render_to_string("rs_pravilnik/decision.txt", {"evaluation": evaluation}).strip()
 
 
 def ask_decision_consent(*, record, transition, user, log):
     if record.decision in DECISIONS_NEEDING_CONSENT:
         consent.request_consent(
-            record, "evaluation-decision", content=decision_text(record), requested_by=user
+            record,
+            "evaluation-decision",
+            content=lambda lang: decision_text(record, lang),
+            requested_by=user,
         )
 
 

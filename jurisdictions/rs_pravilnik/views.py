@@ -653,16 +653,22 @@ def ask_consent(request, kind, pk):
         record = fetch(request, "edit", _iops(), pk=pk)
         if record.kind != "iop2":
             raise Http404
-        text = render_text("rs_pravilnik/iop2_consent.txt", iop=record)
+        template, context = "rs_pravilnik/iop2_consent.txt", {"iop": record}
         spec, back = "iop2-consent", _url("iop", record.pk)
     elif kind == "transition":
         record = fetch(request, "edit", TransitionPlan.objects.select_related("iop"), pk=pk)
-        text = render_text("rs_pravilnik/transition_consent.txt", plan=record)
+        template, context = "rs_pravilnik/transition_consent.txt", {"plan": record}
         spec, back = "transition-consent", _url("iop", record.iop_id)
     else:
         raise Http404
     with transaction.atomic():
-        consent.request_consent(record, spec, content=text, requested_by=request.user)
+        # One text per language the parent may sign in (rendered under that language).
+        consent.request_consent(
+            record,
+            spec,
+            content=lambda _language: render_text(template, **context),
+            requested_by=request.user,
+        )
         from plugins.notifications import notify
 
         notify(

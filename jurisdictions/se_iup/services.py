@@ -167,15 +167,15 @@ def add_comment(request, target, text: str) -> Comment:
 # -- the agreement --------------------------------------------------------------------------------
 
 
-def agreement_text(plan) -> str:
-    """The document student, mentor and guardians confirm: always rendered in Swedish.
+def agreement_text(plan, language: str | None = None) -> str:
+    """The document student, mentor and guardians confirm, in ``language``.
 
-    Goal statuses are left out: they change during the term without
-    changing what was agreed. Any change to the agreement, a goal, its
-    criteria, owner or due term changes the fingerprint, and earlier
-    confirmations stop counting.
+    Default: the jurisdiction's official language (Swedish). Goal statuses
+    are left out: they change during the term without changing what was
+    agreed. Any change to the agreement, a goal, its criteria, owner or due
+    term changes the fingerprint, and earlier confirmations stop counting.
     """
-    with translation.override(jurisdiction().languages[0]):
+    with translation.override(language or jurisdiction().official_language_code()):
         lines = [
             _("Individual development plan"),
             f"{_('Student')}: {plan.student.name}",
@@ -195,6 +195,18 @@ def agreement_text(plan) -> str:
                 f"   {_('Due term')}: {term_label(goal.due_term)}",
             ]
     return "\n".join(lines) + "\n"
+
+
+def agreement_document(plan):
+    """The agreement as the consent service asks it: one text per signing language."""
+    texts = {}
+
+    def render(language):
+        if language not in texts:
+            texts[language] = agreement_text(plan, language)
+        return texts[language]
+
+    return render
 
 
 def required_confirmations(plan) -> list[tuple[str, object]]:
@@ -219,7 +231,7 @@ def required_confirmations(plan) -> list[tuple[str, object]]:
 
 def confirmations(plan) -> list[dict]:
     """For the plan page: each party, its current request and whether it counts."""
-    text = agreement_text(plan)
+    text = agreement_document(plan)
     labels = {
         SPEC_MENTOR: _("Mentor"),
         SPEC_STUDENT: _("Student"),
@@ -234,7 +246,7 @@ def confirmations(plan) -> list[dict]:
                 "party": labels[code],
                 "request": req,
                 "granted": consent.is_granted(plan, code, content=text),
-                "outdated": req is not None and req.content_hash != consent.fingerprint(text),
+                "outdated": req is not None and not consent.matches(req, text),
             }
         )
     return rows
@@ -244,7 +256,7 @@ def agreement_confirmed(plan) -> bool:
     """Guard of "agree": the agreement is written and every party confirmed this version."""
     if not plan.agreement.strip() or plan.mentor_id is None:
         return False
-    text = agreement_text(plan)
+    text = agreement_document(plan)
     return all(
         consent.is_granted(plan, code, content=text) for code, _p in required_confirmations(plan)
     )
@@ -256,7 +268,7 @@ def ask_for_confirmation(plan, user) -> list:
     if plan.mentor_id is None:
         plan.mentor = user.person
         plan.save(update_fields=["mentor"])
-    text = agreement_text(plan)
+    text = agreement_document(plan)
     asked = []
     for code, person in required_confirmations(plan):
         before = consent.current_request(plan, code)

@@ -2,9 +2,20 @@
 
     from plugins import consent
 
-    consent.request_consent(case, "case-approval", content=text, requested_by=request.user)
-    consent.is_granted(case, "case-approval", content=text)   # also as a workflow guard:
-    Transition("approve", ..., guards=(consent.consent_guard("case-approval", lambda c: c.text),))
+    def render(case):                  # the document in one language, from translatable strings
+        return lambda language: render_to_string("my_plugin/consent/case.txt", {"case": case})
+
+    consent.request_consent(case, "case-approval", content=render(case), requested_by=request.user)
+    consent.is_granted(case, "case-approval", content=render(case))   # also as a workflow guard:
+    Transition("approve", ..., guards=(consent.consent_guard("case-approval", render),))
+
+What a family signs is in the signer's language: ``content`` as a function of
+the language is rendered once per language the jurisdiction signs in
+(``Jurisdiction.signing_languages``, default every interface language), under
+``translation.override(language)``; each version has its own fingerprint and
+the receipt names the language and fingerprint of the version signed. Plain
+text or bytes are one version in the jurisdiction's ``official_language``
+(or the ``language`` given).
 
 A request names the exact version of the document (its SHA-256), who may
 sign (``ConsentSpec.signers``: any_guardian, all_guardians, student_of_age,
@@ -21,6 +32,7 @@ _SERVICE = (
     "NotOpen",
     "SignerNotAllowed",
     "StepUpRequired",
+    "VersionMismatch",
     "consent_guard",
     "current_request",
     "fingerprint",
@@ -28,7 +40,9 @@ _SERVICE = (
     "may_download_receipt",
     "may_sign",
     "may_view",
+    "matches",
     "may_withdraw",
+    "official_language",
     "pending_for",
     "record_of",
     "refuse",
@@ -37,9 +51,12 @@ _SERVICE = (
     "requests_of",
     "sign",
     "signer_role",
+    "signing_languages",
+    "version_for",
+    "versions_of",
     "withdraw",
 )
-_MODELS = ("ConsentReceipt", "ConsentRequest", "Signers")
+_MODELS = ("ConsentReceipt", "ConsentRequest", "ConsentVersion", "Signers")
 
 
 def __getattr__(name):

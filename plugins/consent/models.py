@@ -5,6 +5,11 @@ A ``ConsentRequest`` asks the family to sign one exact version of a document
 plugin asks again: the new request replaces the old one, and a signature on
 the old version no longer counts.
 
+The document exists in every language the jurisdiction signs in: one
+``ConsentVersion`` per language, each with its own SHA-256, so a family reads
+and signs the text in their own language. The request's own ``content`` is the
+version in the jurisdiction's official language (``language``).
+
 A ``ConsentReceipt`` is the evidence of one decision (signed, refused,
 withdrawn): who, when (UTC), which version, how the person proved who they
 were, and from which address. Receipts are append-only: they cannot be
@@ -60,6 +65,8 @@ class ConsentRequest(models.Model):
     content = models.BinaryField(_("document"))
     media_type = models.CharField(_("document type"), max_length=100, default="text/plain")
     content_hash = models.CharField(_("document fingerprint (SHA-256)"), max_length=64)
+    #: The language of ``content`` (the jurisdiction's official language when it signs in it).
+    language = models.CharField(_("language"), max_length=20, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
     )
@@ -117,6 +124,42 @@ class ConsentRequest(models.Model):
         return " ".join(self.content_hash[i : i + 8] for i in range(0, len(self.content_hash), 8))
 
 
+class ConsentVersion(AppendOnlyModel):
+    """The request's document in one language, exactly as shown to a reader of that language."""
+
+    request = models.ForeignKey(ConsentRequest, on_delete=models.CASCADE, related_name="versions")
+    language = models.CharField(_("language"), max_length=20)
+    content = models.BinaryField(_("document"))
+    media_type = models.CharField(_("document type"), max_length=100, default="text/plain")
+    content_hash = models.CharField(_("document fingerprint (SHA-256)"), max_length=64)
+
+    class Meta:
+        ordering = ["request", "pk"]
+        default_permissions = ("view",)
+        constraints = [
+            models.UniqueConstraint(
+                fields=["request", "language"], name="consent_one_version_per_language"
+            )
+        ]
+        verbose_name = _("consent document version")
+        verbose_name_plural = _("consent document versions")
+
+    def __str__(self):
+        return f"{self.request_id} [{self.language}] {self.content_hash[:12]}"
+
+    @property
+    def is_text(self) -> bool:
+        return self.media_type.split(";")[0].strip() == "text/plain"
+
+    @property
+    def text(self) -> str:
+        return bytes(self.content).decode("utf-8") if self.is_text else ""
+
+    @property
+    def hash_groups(self) -> str:
+        return " ".join(self.content_hash[i : i + 8] for i in range(0, len(self.content_hash), 8))
+
+
 class ConsentReceipt(AppendOnlyModel):
     """One decision on one consent request, kept as evidence."""
 
@@ -142,6 +185,8 @@ class ConsentReceipt(AppendOnlyModel):
     at = models.DateTimeField(_("when"), default=timezone.now, editable=False, db_index=True)
     #: The fingerprint of the version the person saw and decided on.
     content_hash = models.CharField(_("document fingerprint (SHA-256)"), max_length=64)
+    #: The language of the version the person saw and decided on.
+    language = models.CharField(_("language"), max_length=20, blank=True)
     #: How the person proved who they were, in words.
     method = models.CharField(_("how"), max_length=300)
     address = models.GenericIPAddressField(_("address"), null=True, blank=True)

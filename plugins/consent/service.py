@@ -4,6 +4,13 @@ Who may sign is read from the relations the access rules use (``GuardianOf``,
 ``StudentSelf``) against the jurisdiction's age of majority, each time it is
 asked: the day a student comes of age, signing moves from the guardians to
 the student without anything being changed in the database.
+
+What is signed is in the signer's language: a plugin passes ``content`` as a
+function ``render(language) -> str`` and the service keeps one version per
+language the jurisdiction signs in (``Jurisdiction.signing_language_codes``),
+each rendered under ``translation.override(language)`` and pinned by its own
+SHA-256. A receipt names the language and fingerprint of the version the
+person read.
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from types import SimpleNamespace
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -23,7 +31,7 @@ from plugins.access.relations import GuardianOf, StudentSelf
 from plugins.models import GuardianRelation, Person, Student
 from plugins.registry import registry
 
-from .models import ConsentReceipt, ConsentRequest, Signers
+from .models import ConsentReceipt, ConsentRequest, ConsentVersion, Signers
 
 Status = ConsentRequest.Status
 Decision = ConsentReceipt.Decision
@@ -61,6 +69,10 @@ class StepUpRequired(ConsentError):
 
 class NotOpen(ConsentError):
     """The request takes no such decision now (already answered, replaced, not withdrawable)."""
+
+
+class VersionMismatch(NotOpen):
+    """The text the person read is not a version of this request: nothing is recorded."""
 
 
 # -- the document and its fingerprint ---------------------------------------------------
@@ -108,6 +120,8 @@ def jurisdiction_of(req: ConsentRequest):
         name=req.jurisdiction,
         age_of_majority=settings.PORTAL_DEFAULT_AGE_OF_MAJORITY,
         consents=(),
+        signing_language_codes=lambda: tuple(code for code, _n in settings.LANGUAGES),
+        official_language_code=lambda: settings.LANGUAGE_CODE,
     )
 
 
@@ -160,6 +174,106 @@ def requests_for(record, spec_code: str | None = None):
     return qs.select_related("student__person").prefetch_related("receipts")
 
 
+# -- languages and versions -----------------------------------------------------------------
+
+
+def normalize_language(code: str | None) -> str:
+    """A portal language code for ``code`` ("nb-NO" -> "nb", "sr-Cyrl" -> "sr-cyrl"), or ""."""
+    if not code:
+        return ""
+    try:
+        return translation.get_supported_language_variant(str(code).lower())
+    except LookupError:
+        return ""
+
+
+def signing_languages(jurisdiction) -> tuple[str, ...]:
+    return tuple(jurisdiction.signing_language_codes())
+
+
+def official_language(jurisdiction) -> str:
+    return jurisdiction.official_language_code()
+
+
+def _render_versions(jurisdiction, content, media_type, language) -> dict[str, tuple]:
+    """{language: (bytes, media type, sha256)} for ``content`` (a render function or one text)."""
+    if callable(content):
+        found = {}
+        for lang in signing_languages(jurisdiction):
+            with translation.override(lang):
+                data, media = _as_bytes(content(lang), media_type)
+            found[lang] = (data, media, hashlib.sha256(data).hexdigest())
+        return found
+    lang = normalize_language(language) or official_language(jurisdiction)
+    data, media = _as_bytes(content, media_type)
+    return {lang: (data, media, hashlib.sha256(data).hexdigest())}
+
+
+def versions_of(req: ConsentRequest) -> list[ConsentVersion]:
+    """The request's document in each language, or its one legacy document as a version."""
+    found = list(req.versions.all())
+    if found:
+        return found
+    return [
+        ConsentVersion(
+            request=req,
+            language=req.language or official_language(jurisdiction_of(req)),
+            content=req.content,
+            media_type=req.media_type,
+            content_hash=req.content_hash,
+        )
+    ]
+
+
+def version_for(req: ConsentRequest, language: str | None = None) -> ConsentVersion:
+    """The version a reader of ``language`` (default: the active language) is shown.
+
+    Their own language when the request has it; else the version in the
+    jurisdiction's official language (the request's own document).
+    """
+    found = versions_of(req)
+    wanted = normalize_language(language or translation.get_language())
+    by_language = {v.language: v for v in found}
+    if wanted in by_language:
+        return by_language[wanted]
+    fallback = req.language or official_language(jurisdiction_of(req))
+    return by_language.get(fallback) or found[0]
+
+
+def version_by_hash(
+    req: ConsentRequest, content_hash: str, language: str | None = None
+) -> ConsentVersion | None:
+    """The version with fingerprint ``content_hash``; None when the request has none.
+
+    Two languages may give the same text (a catalogue without the strings):
+    then the one in ``language`` (default: the active language) is taken.
+    """
+    found = [v for v in versions_of(req) if v.content_hash == content_hash]
+    wanted = normalize_language(language or translation.get_language())
+    for version in found:
+        if version.language == wanted:
+            return version
+    return found[0] if found else None
+
+
+def matches(req: ConsentRequest, content) -> bool:
+    """Is ``content`` the document of ``req`` as it reads now?
+
+    A render function must give every version of the request exactly again
+    (in each version's language); one text or file must be one of its versions.
+    """
+    found = versions_of(req)
+    if callable(content):
+        for version in found:
+            with translation.override(version.language):
+                data, _media = _as_bytes(content(version.language), None)
+            if hashlib.sha256(data).hexdigest() != version.content_hash:
+                return False
+        return True
+    digest = fingerprint(content)
+    return any(v.content_hash == digest for v in found)
+
+
 def _person(who) -> Person | None:
     if who is None or isinstance(who, Person):
         return who
@@ -178,10 +292,17 @@ def request_consent(
     requested_by=None,
     named_signer=None,
     media_type: str | None = None,
+    language: str | None = None,
 ) -> ConsentRequest:
-    """Ask for consent ``spec_code`` on exactly ``content`` (the text or bytes shown).
+    """Ask for consent ``spec_code`` on exactly ``content`` (what the signer is shown).
 
-    Idempotent while nothing changed: the same content for a request that is
+    ``content`` is a function ``render(language) -> str`` (or bytes): it is
+    called once per language the jurisdiction signs in, under
+    ``translation.override(language)``, and each text is kept as a version
+    with its own fingerprint. Text or bytes instead are one version, in
+    ``language`` (default: the jurisdiction's official language).
+
+    Idempotent while nothing changed: the same versions for a request that is
     pending or signed returns that request. Changed content (or asking again
     after a refusal or withdrawal) replaces the current request with a new,
     pending one; a signature on the old version no longer counts.
@@ -202,8 +323,11 @@ def request_consent(
         raise ValueError(f"Consent {spec_code!r} is signed by a named person: pass named_signer.")
     if spec.signers != Signers.NAMED:
         person = None
-    data, media = _as_bytes(content, media_type)
-    digest = hashlib.sha256(data).hexdigest()
+    rendered = _render_versions(jurisdiction, content, media_type, language)
+    primary = official_language(jurisdiction)
+    if primary not in rendered:
+        primary = next(iter(rendered))
+    data, media, digest = rendered[primary]
     student_pk = audit.student_id_of(record)
     if student_pk is None:
         raise ValueError(f"{name} {record_id} has no student.")
@@ -211,7 +335,8 @@ def request_consent(
     current = _current_qs(record, spec_code).select_for_update().first()
     if (
         current is not None
-        and current.content_hash == digest
+        and {v.language: v.content_hash for v in versions_of(current)}
+        == {lang: found[2] for lang, found in rendered.items()}
         and current.status in (Status.PENDING, Status.SIGNED)
         and current.named_signer_id == (person.pk if person else None)
     ):
@@ -232,8 +357,17 @@ def request_consent(
         content=data,
         media_type=media,
         content_hash=digest,
+        language=primary,
         requested_by=requested_by if getattr(requested_by, "is_authenticated", False) else None,
     )
+    for lang, (version_data, version_media, version_hash) in rendered.items():
+        ConsentVersion.objects.create(
+            request=new,
+            language=lang,
+            content=version_data,
+            media_type=version_media,
+            content_hash=version_hash,
+        )
     if current is not None:
         current.superseded_by = new
         current.save(update_fields=["superseded_by"])
@@ -244,9 +378,10 @@ def request_consent(
 def is_granted(record, spec_code: str, content=None) -> bool:
     """Is consent ``spec_code`` on ``record`` signed, for the current version?
 
-    Give ``content`` (the document as it is now) to make sure the signature
-    is for exactly this version: a document changed after signing answers False
-    even before the plugin has asked again.
+    Give ``content`` (the document as it is now: the render function given to
+    ``request_consent``, or one text) to make sure the signature is for exactly
+    this version: a document changed after signing answers False even before
+    the plugin has asked again.
     """
     if getattr(record, "pk", None) is None:
         return False
@@ -256,14 +391,15 @@ def is_granted(record, spec_code: str, content=None) -> bool:
         return False
     if req is None or req.status != Status.SIGNED:
         return False
-    return content is None or fingerprint(content) == req.content_hash
+    return content is None or matches(req, content)
 
 
 def consent_guard(spec_code: str, content=None, *, label: str = "", message=None):
     """A workflow ``Guard`` that holds once consent ``spec_code`` is signed.
 
     ``content`` is a function of the record returning the document as it is
-    now, so a changed document fails the guard until it is signed again.
+    now (a render function of the language, or one text), so a changed
+    document fails the guard until it is signed again.
     """
     from plugins.sdk import Guard
 
@@ -471,7 +607,14 @@ def _new_status(req: ConsentRequest, decision: str) -> str:
     return Status.SIGNED
 
 
-def _decide(req: ConsentRequest, http_request, decision: str, reason: str = "") -> ConsentReceipt:
+def _decide(
+    req: ConsentRequest,
+    http_request,
+    decision: str,
+    reason: str = "",
+    version: str | None = None,
+    language: str | None = None,
+) -> ConsentReceipt:
     from plugins.accounts import has_fresh_second_factor
 
     user = http_request.user
@@ -493,6 +636,17 @@ def _decide(req: ConsentRequest, http_request, decision: str, reason: str = "") 
                 )
         elif not may_sign(user, locked):
             raise NotOpen(_("This request has already been answered."))
+        if version:
+            shown = version_by_hash(locked, version, language)
+            if shown is None:
+                raise VersionMismatch(
+                    _(
+                        "The text you read is not the one to answer any more. "
+                        "Read it again before you answer."
+                    )
+                )
+        else:
+            shown = version_for(locked)
         if not has_fresh_second_factor(http_request):
             raise StepUpRequired(_("Confirm it is you with a code before you answer."))
         receipt = ConsentReceipt.objects.create(
@@ -502,7 +656,8 @@ def _decide(req: ConsentRequest, http_request, decision: str, reason: str = "") 
             signer_role=role,
             decision=decision,
             reason=(reason or "").strip()[:2000] if decision != Decision.SIGNED else "",
-            content_hash=locked.content_hash,
+            content_hash=shown.content_hash,
+            language=shown.language,
             method=describe_method(http_request),
             address=audit.client_address(http_request),
         )
@@ -528,8 +683,15 @@ def _decide(req: ConsentRequest, http_request, decision: str, reason: str = "") 
     return receipt
 
 
-def sign(req: ConsentRequest, http_request) -> ConsentReceipt:
+def sign(
+    req: ConsentRequest, http_request, *, version: str | None = None, language: str | None = None
+) -> ConsentReceipt:
     """Sign ``req`` as the request's user. Needs a fresh second factor (step-up).
+
+    ``version`` is the fingerprint of the version the person read (the page
+    sends it); a fingerprint that is not one of the request's versions records
+    nothing (``VersionMismatch``); ``language`` is the language it was shown
+    in. Without them, the version in the active language is signed.
 
     When the spec says ``fire_on_sign``, the transition it unlocks is fired
     as the signer in the same transaction: the signature and the step it
@@ -537,12 +699,14 @@ def sign(req: ConsentRequest, http_request) -> ConsentReceipt:
     """
     spec = spec_of(req)
     if not (spec is not None and spec.fire_on_sign and spec.unlocks):
-        return _decide(req, http_request, Decision.SIGNED)
+        return _decide(req, http_request, Decision.SIGNED, version=version, language=language)
     from plugins.workflow import TransitionError, fire
 
     try:
         with transaction.atomic():
-            receipt = _decide(req, http_request, Decision.SIGNED)
+            receipt = _decide(
+                req, http_request, Decision.SIGNED, version=version, language=language
+            )
             record = record_of(req)
             if req.status == Status.SIGNED and record is not None:
                 fire(record, spec.unlocks, http_request.user, request=http_request)
@@ -553,11 +717,25 @@ def sign(req: ConsentRequest, http_request) -> ConsentReceipt:
     return receipt
 
 
-def refuse(req: ConsentRequest, http_request, *, reason: str = "") -> ConsentReceipt:
+def refuse(
+    req: ConsentRequest,
+    http_request,
+    *,
+    reason: str = "",
+    version: str | None = None,
+    language: str | None = None,
+) -> ConsentReceipt:
     """Refuse ``req``, with an optional reason. Needs a fresh second factor."""
-    return _decide(req, http_request, Decision.REFUSED, reason)
+    return _decide(req, http_request, Decision.REFUSED, reason, version, language)
 
 
-def withdraw(req: ConsentRequest, http_request, *, reason: str = "") -> ConsentReceipt:
+def withdraw(
+    req: ConsentRequest,
+    http_request,
+    *,
+    reason: str = "",
+    version: str | None = None,
+    language: str | None = None,
+) -> ConsentReceipt:
     """Withdraw a given consent, where the plugin allows it. Needs a fresh second factor."""
-    return _decide(req, http_request, Decision.WITHDRAWN, reason)
+    return _decide(req, http_request, Decision.WITHDRAWN, reason, version, language)

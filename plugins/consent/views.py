@@ -8,11 +8,13 @@ answers 404; every opening, answer and download goes to the audit trail.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -131,6 +133,30 @@ def mine(request):
     )
 
 
+def language_name(code: str) -> str:
+    """The language's own name, as the portal's language menu shows it ("Norsk bokmål")."""
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
+def language_tag(code: str) -> str:
+    """The BCP 47 tag for a ``lang`` attribute ("sr-latn" -> "sr-Latn")."""
+    return getattr(settings, "LANGUAGE_TAGS", {}).get(code, code)
+
+
+def _version_context(req, version) -> dict:
+    reader = service.normalize_language(translation.get_language())
+    url = reverse("consent:document", args=[req.pk])
+    if version.language != req.language:
+        url += f"?language={version.language}"
+    return {
+        "version": version,
+        "version_language": language_name(version.language),
+        "version_language_tag": language_tag(version.language),
+        "other_language": version.language != reader,
+        "document_url": url,
+    }
+
+
 def _detail_context(request, req, *, sign_form=None, reason_form=None, withdraw_form=None):
     user = request.user
     receipts = list(req.receipts.order_by("at", "pk"))
@@ -138,6 +164,7 @@ def _detail_context(request, req, *, sign_form=None, reason_form=None, withdraw_
     if newer is not None and not service.may_view(user, newer):
         newer = None
     context = _describe(req)
+    context.update(_version_context(req, service.version_for(req)))
     context.update(
         {
             "student": req.student,
@@ -192,15 +219,20 @@ def answer(request, pk):
     if not form.is_valid():
         context = _detail_context(request, req, **forms)
         return render(request, "consent/detail.html", context, status=400)
+    # The fingerprint and language of the version the page showed: that is what is answered.
+    shown = {
+        "version": (request.POST.get("version") or "").strip() or None,
+        "language": (request.POST.get("language") or "").strip() or None,
+    }
     try:
         if decision == "sign":
-            service.sign(req, request)
+            service.sign(req, request, **shown)
             messages.success(request, _("Thank you. You have signed. Your receipt is below."))
         elif decision == "refuse":
-            service.refuse(req, request, reason=form.cleaned_data["reason"])
+            service.refuse(req, request, reason=form.cleaned_data["reason"], **shown)
             messages.success(request, _("You have refused. Your answer is recorded below."))
         else:
-            service.withdraw(req, request, reason=form.cleaned_data["reason"])
+            service.withdraw(req, request, reason=form.cleaned_data["reason"], **shown)
             messages.success(request, _("You have withdrawn your consent. This is recorded below."))
     except service.StepUpRequired:
         return ask_for_fresh_factor(request, detail_url)
@@ -222,14 +254,23 @@ def answer(request, pk):
 @case_view
 @require_GET
 def document(request, pk):
-    """The exact bytes of the document, as hashed (for documents that are not plain text)."""
+    """The exact bytes of the document, as hashed (for documents that are not plain text).
+
+    The version in ``?language=`` when the request has it, else the one the
+    reader's page shows.
+    """
     req = _request_or_404(request, pk, attempted="download")
+    version = service.version_for(req, request.GET.get("language"))
     _audit(request, "download", req, role=_viewer_role(request.user, req))
-    response = HttpResponse(bytes(req.content), content_type=req.media_type)
-    extension = "pdf" if req.media_type == "application/pdf" else "txt" if req.is_text else "bin"
-    response["Content-Disposition"] = (
-        f'attachment; filename="consent-{req.pk}-document.{extension}"'
+    response = HttpResponse(bytes(version.content), content_type=version.media_type)
+    extension = (
+        "pdf" if version.media_type == "application/pdf" else "txt" if version.is_text else "bin"
     )
+    suffix = "" if version.language == req.language else f"-{version.language}"
+    response["Content-Disposition"] = (
+        f'attachment; filename="consent-{req.pk}-document{suffix}.{extension}"'
+    )
+    response["Content-Language"] = language_tag(version.language)
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

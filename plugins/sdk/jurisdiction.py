@@ -6,6 +6,7 @@ import re
 from typing import ClassVar
 
 from django.apps import AppConfig, apps
+from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
 
@@ -41,6 +42,15 @@ class Jurisdiction:
     #: Marking printed on every page of the plugin's generated documents
     #: (e.g. "Unntatt offentlighet, offl. § 13"); "" for none.
     confidentiality: ClassVar[str] = ""
+    #: Languages (codes of ``settings.LANGUAGES``) in which a family may read and
+    #: sign this plugin's consents; every version is kept and pinned by its hash.
+    #: Empty: every interface language of the portal.
+    signing_languages: ClassVar[tuple[str, ...]] = ()
+    #: The language of documents sent to an authority (e.g. the school's
+    #: application to the county), and of a consent when the reader's language
+    #: is not one the plugin signs in. "": the first of ``languages`` (else
+    #: ``settings.LANGUAGE_CODE``). It must be one of the signing languages.
+    official_language: ClassVar[str] = ""
 
     roles: ClassVar[tuple[Role, ...]] = ()
     matrix: ClassVar[tuple[Permission, ...]] = ()
@@ -126,6 +136,15 @@ class Jurisdiction:
                 return wf
         return None
 
+    # -- languages ---------------------------------------------------------
+    def signing_language_codes(self) -> tuple[str, ...]:
+        """The languages a family may sign in: the declared ones, else every UI language."""
+        return tuple(self.signing_languages) or tuple(code for code, _n in settings.LANGUAGES)
+
+    def official_language_code(self) -> str:
+        """The jurisdiction's official language (documents to authorities, signing fallback)."""
+        return self.official_language or (self.languages or (settings.LANGUAGE_CODE,))[0]
+
     # -- menus and start page ----------------------------------------------
     def roles_held_here(self, person) -> set[str]:
         """Roles ``person`` holds in this jurisdiction through the plugin's own tables.
@@ -168,6 +187,18 @@ class Jurisdiction:
         codes = self.role_codes
         if len(set(codes)) != len(codes):
             raise ImproperlyConfigured(f"{where}: two roles share a code in {codes}.")
+        ui_languages = [code for code, _n in settings.LANGUAGES]
+        for lang in self.signing_language_codes():
+            if lang not in ui_languages:
+                raise ImproperlyConfigured(
+                    f"{where}: signing language {lang!r} is not an interface language; "
+                    f"settings.LANGUAGES has {', '.join(ui_languages)}."
+                )
+        if self.official_language_code() not in self.signing_language_codes():
+            raise ImproperlyConfigured(
+                f"{where}: official language {self.official_language_code()!r} must be one of "
+                f"the signing languages ({', '.join(self.signing_language_codes())})."
+            )
         for role in self.retention_roles:
             if role not in codes:
                 raise ImproperlyConfigured(
@@ -261,6 +292,8 @@ class Jurisdiction:
             "version": self.version,
             "app": self.app_label,
             "languages": list(self.languages),
+            "signing_languages": list(self.signing_language_codes()),
+            "official_language": self.official_language_code(),
             "age_of_majority": self.age_of_majority,
             "url_prefix": f"/j/{self.code}/" if self.urls else None,
             "roles": [
