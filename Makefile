@@ -75,8 +75,11 @@ clean:
 
 # The production shape on one machine (docs/deploy.md): two gunicorn app processes
 # on 127.0.0.1:8101 and :8102 and one task worker against the local PostgreSQL.
+# PORTAL_BASE_URL (default: the first app process) is the address in e-mails, in the
+# Wagtail Site record and in the headless API's html_url/detail_url.
 prod-demo: install
-	scripts/prod_demo.sh
+	PORTAL_BASE_URL="$${PORTAL_BASE_URL:-http://127.0.0.1:$$(set -- $${PROD_DEMO_PORTS:-8101}; echo $$1)}" \
+	  scripts/prod_demo.sh
 .PHONY: prod-demo
 
 # Load scenario (bench/locustfile.py) against gunicorn on loopback, PostgreSQL and

@@ -103,6 +103,38 @@ LEGAL_REFERENCES = {
         "til de kan følge den vanlige opplæringen, og om nødvendig morsmålsopplæring eller "
         "tospråklig fagopplæring.",
     ),
+    "act-ch-4": {
+        "url": LOVDATA_ACT + "KAPITTEL_4",
+        "en": {
+            "law": _ACT["en"],
+            "section": "chapter 4",
+            "title": "Upper secondary education in a company",
+            "explanation": "The rules for apprentices and training candidates: the "
+            "apprenticeship contract, the training company's duties and the county's "
+            "follow-up. Category C on the attachment form concerns this training.",
+        },
+        "nb": {
+            "law": _ACT["nb"],
+            "section": "kapittel 4",
+            "title": "Videregående opplæring i bedrift",
+            "explanation": "Reglene for lærlinger og lærekandidater: lærekontrakten, "
+            "lærebedriftens plikter og fylkets oppfølging. Kategori C på vedleggsskjemaet "
+            "gjelder denne opplæringen.",
+        },
+    },
+    "act-4-2": _ref(
+        _ACT,
+        "§ 4-2",
+        LOVDATA_ACT + "§4-2",
+        "Rights and duties of apprentices and training candidates",
+        "Apprentices and training candidates have rights and duties in their training much like "
+        "students at school, and the rules on special education apply to them too. That is why "
+        "an applicant in category C attaches an expert assessment.",
+        "Rettigheter og plikter for lærlinger og lærekandidater",
+        "Lærlinger og lærekandidater har rettigheter og plikter i opplæringen omtrent som elever "
+        "i skolen, og reglene om spesialundervisning gjelder også for dem. Derfor legger en "
+        "søker i kategori C ved en sakkyndig vurdering.",
+    ),
     "act-5-1": _ref(
         _ACT,
         "§ 5-1",
@@ -197,6 +229,53 @@ LEGAL_REFERENCES = {
         "Søknadsfrist",
         "Søkere som trenger individuell behandling, eller som søker på særskilt grunnlag, har "
         "frist 1. februar. Andre søkere har frist 1. mars.",
+    ),
+    "reg-6-13": _ref(
+        _REG,
+        "§ 6-13",
+        LOVDATA_REGULATIONS + "§6-13",
+        "Order of admission to Vg1",
+        "Sets the order in which applicants are admitted to the first year of upper secondary "
+        "school: applicants with a right to priority admission and applicants assessed "
+        "individually come first, the others compete with their grade points.",
+        "Inntaksrekkefølgen til Vg1",
+        "Fastsetter rekkefølgen søkerne tas inn i på første år i videregående: søkere med "
+        "fortrinnsrett og søkere som vurderes individuelt kommer først, de andre konkurrerer "
+        "med karakterpoeng.",
+    ),
+    "reg-6-18": _ref(
+        _REG,
+        "§ 6-18",
+        LOVDATA_REGULATIONS + "§6-18",
+        "Who gives the expert recommendation for priority admission",
+        "The recommendation behind a priority admission to one programme at Vg1 comes from an "
+        "expert body, which is the educational-psychological service (PPT).",
+        "Hvem som er sakkyndig ved tilråding om fortrinnsrett",
+        "Tilrådingen som ligger til grunn for fortrinnsrett til ett utdanningsprogram på Vg1, "
+        "kommer fra en sakkyndig instans, og det er pedagogisk-psykologisk tjeneste (PPT).",
+    ),
+    "reg-6-21": _ref(
+        _REG,
+        "§ 6-21",
+        LOVDATA_REGULATIONS + "§6-21",
+        "Order of priority admission to Vg1",
+        "How applicants with a right to a priority programme are admitted to Vg1. When places "
+        "are short, the county may give priority to the applicants with the greatest need.",
+        "Rekkefølgen ved fortrinnsrett til Vg1",
+        "Hvordan søkere med fortrinnsrett til et utdanningsprogram tas inn på Vg1. Når det er "
+        "for få plasser, kan fylket prioritere søkerne med størst behov.",
+    ),
+    "reg-3-67": _ref(
+        _REG,
+        "§ 3-67",
+        LOVDATA_REGULATIONS + "§3-67",
+        "Exemption from common core subjects before a trade certificate",
+        "Point c lets a candidate be exempted from passing up to two common core subjects before "
+        "the trade or journeyman's certificate is issued. An expert assessment from PPT is the "
+        "basis.",
+        "Fritak fra fellesfag før fagbrev",
+        "Bokstav c gir adgang til fritak fra kravet om bestått i inntil to fellesfag før fag- "
+        "eller svennebrev utstedes. Grunnlaget er en sakkyndig vurdering fra PPT.",
     ),
     "reg-6-19": _ref(
         _REG,
@@ -544,6 +623,373 @@ FORM_TEMPLATES = {
 
 # -- county, index and booklet --------------------------------------------------
 
+# -- the attachment form (a fillable form page) -----------------------------------
+
+
+def _field(label, kind="text", options=(), help_text="", required=False):
+    return {
+        "label": label,
+        "kind": kind,
+        "options": list(options),
+        "help_text": help_text,
+        "required": required,
+    }
+
+
+def attachment_form(language: str) -> dict:
+    """The attachment form to the application (categories A, B, C, M and O), as form sections.
+
+    The facts (what the form asks, who fills it in, what must be attached)
+    come from the source booklet's form; the wording is the project's own.
+    """
+    t = pick(language)
+    expert = t("Attach the expert assessment from PPT.", "Legg ved sakkyndig vurdering fra PPT.")
+    return {
+        "title": t(
+            "Attachment form to the application for upper secondary education",
+            "Vedleggsskjema til søknad om videregående opplæring",
+        ),
+        "slug": "attachment-form",
+        "summary": t(
+            "The form that goes with the online application when a student asks for special "
+            "intake, special education or adaptations: fill it in here and download it as a PDF.",
+            "Skjemaet som følger nettsøknaden når en elev søker særskilt inntak, "
+            "spesialundervisning eller tilrettelegging: fyll det ut her og last det ned som PDF.",
+        ),
+        "intro": t(
+            "<p>The school the student comes from, or the follow-up service, fills in this form "
+            "together with the student. Tick the categories that apply (A, B or C, and M or O "
+            "in addition) and fill in part I in full. Add a copy of the online application, "
+            "sign the consent and send the form by 1 February: one copy to the first-choice "
+            "school and one to the education department.</p>",
+            "<p>Skolen eleven kommer fra, eller oppfølgingstjenesten, fyller ut skjemaet sammen "
+            "med eleven. Kryss av for kategoriene som gjelder (A, B eller C, og M eller O i "
+            "tillegg), og fyll ut hele del I. Legg ved en kopi av nettsøknaden, skriv under "
+            "samtykket og send skjemaet innen 1. februar: ett eksemplar til skolen som er "
+            "førsteønske, og ett til utdanningsavdelingen.</p>",
+        ),
+        "confidentiality": _NOTICE[language],
+        "sections": [
+            (
+                t("Personal details", "Personopplysninger"),
+                "",
+                [
+                    _field(t("Surname, first name", "Etternavn, fornavn"), required=True),
+                    _field(
+                        t("National identity number", "Fødselsnummer"),
+                        "national_id",
+                        help_text=t("11 digits.", "11 siffer."),
+                    ),
+                    _field(
+                        t(
+                            "Sending school or follow-up service",
+                            "Avgiverskole eller oppfølgingstjeneste",
+                        )
+                    ),
+                ],
+            ),
+            (
+                t("A: Special intake (answer in May)", "A: Særskilt inntak (svar i mai)"),
+                expert,
+                [
+                    _field(
+                        t("Admission applied for", "Inntak det søkes om"),
+                        "single_choice",
+                        [
+                            t(
+                                "Priority programme at Vg1 (regulations § 6-20), tailored group",
+                                "Prioritert utdanningsprogram Vg1 (forskriften § 6-20), "
+                                "tilrettelagt gruppe",
+                            ),
+                            t(
+                                "Priority programme at Vg1 (regulations § 6-20), ordinary group",
+                                "Prioritert utdanningsprogram Vg1 (forskriften § 6-20), "
+                                "ordinær gruppe",
+                            ),
+                            t(
+                                "Individual assessment for Vg2/Vg3 (regulations § 6-24), "
+                                "continuing in a tailored group",
+                                "Individuell vurdering til Vg2/Vg3 (forskriften § 6-24), "
+                                "videreføring i tilrettelagt gruppe",
+                            ),
+                            t(
+                                "Individual assessment for Vg2/Vg3 (regulations § 6-24), "
+                                "continuing in an ordinary group",
+                                "Individuell vurdering til Vg2/Vg3 (forskriften § 6-24), "
+                                "videreføring i ordinær gruppe",
+                            ),
+                        ],
+                        t(
+                            "Leave it empty when the student does not apply in category A.",
+                            "La feltet stå tomt når eleven ikke søker i kategori A.",
+                        ),
+                    ),
+                    _field(
+                        t("Tailored group wanted", "Ønsket tilrettelagt tilbud"),
+                        "multiple_choice",
+                        [
+                            t("Everyday-life training (H)", "Hverdagslivstrening (H)"),
+                            t("Work-life training (A)", "Arbeidslivstrening (A)"),
+                            t("Basic competence track (G)", "Grunnkompetanseløp (G)"),
+                        ],
+                        t(
+                            "Only for a tailored group. Applicants to everyday-life training "
+                            "name at least two schools.",
+                            "Bare for tilrettelagt gruppe. Søkere til hverdagslivstrening "
+                            "oppgir minst to skoler.",
+                        ),
+                    ),
+                    _field(
+                        t("Schools wished for the tailored group", "Ønskede skoler for gruppen")
+                    ),
+                ],
+            ),
+            (
+                t(
+                    "B: Ordinary intake with special education (answer in July)",
+                    "B: Ordinært inntak med spesialundervisning (svar i juli)",
+                ),
+                expert,
+                [
+                    _field(
+                        t(
+                            "B: The student applies for special education (Education Act § 5-1)",
+                            "B: Eleven søker spesialundervisning (opplæringslova § 5-1)",
+                        ),
+                        "checkbox",
+                    )
+                ],
+            ),
+            (
+                t("C: Apprentice or training candidate", "C: Lærling eller lærekandidat"),
+                t(
+                    "Attach an updated expert assessment from PPT.",
+                    "Legg ved oppdatert sakkyndig vurdering fra PPT.",
+                ),
+                [
+                    _field(
+                        t(
+                            "C: Apprentice or training candidate who needs adaptations "
+                            "during the training",
+                            "C: Lærling eller lærekandidat med behov for tilrettelegging i "
+                            "læretiden",
+                        ),
+                        "checkbox",
+                    ),
+                    _field(
+                        t(
+                            "School place wanted as an alternative",
+                            "Ønsket skoleplass som alternativ",
+                        )
+                    ),
+                ],
+            ),
+            (
+                t(
+                    "I. About the application (fill in all)",
+                    "I. Opplysninger om søknaden (fylles ut av alle)",
+                ),
+                "",
+                [
+                    _field(t("Reason for the application", "Søknadsgrunn"), "long_text"),
+                    _field(
+                        t(
+                            "Special education and other adaptations in the last school year",
+                            "Spesialundervisning og annen tilrettelegging siste skoleår",
+                        ),
+                        "long_text",
+                    ),
+                    _field(
+                        t(
+                            "Is the student at risk of dropping out?",
+                            "Er eleven i risikosonen for bortvalg eller frafall?",
+                        ),
+                        "single_choice",
+                        [t("Yes", "Ja"), t("No", "Nei"), t("Unsure", "Usikkert")],
+                    ),
+                    _field(
+                        t("The judgement is based on", "Vurderingen bygger på"),
+                        help_text=t(
+                            "E.g. a screening tool, or say what else.",
+                            "For eksempel et kartleggingsverktøy, eller skriv hva annet.",
+                        ),
+                    ),
+                    _field(
+                        t(
+                            "Proposed special education or other adaptations for the coming "
+                            "school year",
+                            "Forslag til spesialundervisning eller annen tilrettelegging "
+                            "kommende skoleår",
+                        ),
+                        "long_text",
+                    ),
+                    _field(
+                        t(
+                            "Realistic goal for the education",
+                            "Realistisk mål for opplæringen",
+                        ),
+                        "single_choice",
+                        [
+                            t(
+                                "Trade or journeyman's certificate",
+                                "Fag- eller svennebrev",
+                            ),
+                            t("Higher education entrance qualification", "Studiekompetanse"),
+                            t("Basic competence", "Grunnkompetanse"),
+                        ],
+                    ),
+                    _field(
+                        t(
+                            "Plan for further education: year, school or company, programme "
+                            "area or trade",
+                            "Plan for videre opplæring: år, skole eller bedrift, "
+                            "programområde eller fag",
+                        ),
+                        "long_text",
+                    ),
+                ],
+            ),
+            (
+                t("M: Language level (part II)", "M: Språklig nivå (del II)"),
+                t(
+                    "For students with a minority-language background: required with less than "
+                    "two years in Norwegian school, or when weak Norwegian calls for adaptations.",
+                    "For elever med minoritetsspråklig bakgrunn: må fylles ut ved mindre enn to "
+                    "år i norsk skole, eller når svake norskferdigheter krever tilrettelegging.",
+                ),
+                [
+                    _field(
+                        t(
+                            "M: The student has a minority-language background",
+                            "M: Eleven har minoritetsspråklig bakgrunn",
+                        ),
+                        "checkbox",
+                    ),
+                    _field(
+                        t(
+                            "Years in Norwegian primary and lower secondary school",
+                            "Antall år i norsk grunnskole",
+                        ),
+                        "number",
+                    ),
+                    _field(
+                        t(
+                            "Years in school in the home country",
+                            "Antall år i hjemlandets grunnskole",
+                        ),
+                        "number",
+                    ),
+                    _field(t("Home country", "Hjemland")),
+                    _field(
+                        t(
+                            "Mapping of language skills carried out: description",
+                            "Kartlegging av språklige ferdigheter er gjennomført: beskrivelse",
+                        ),
+                        "long_text",
+                    ),
+                    _field(
+                        t("Needs in upper secondary school", "Behov i videregående skole"),
+                        "multiple_choice",
+                        [
+                            t(
+                                "The curriculum in basic Norwegian for language minorities",
+                                "Læreplan i grunnleggende norsk for språklige minoriteter",
+                            ),
+                            t("Mother-tongue teaching", "Morsmålsopplæring"),
+                            t("Bilingual subject teaching", "Tospråklig fagopplæring"),
+                        ],
+                    ),
+                ],
+            ),
+            (
+                t("O: Other information (part III)", "O: Andre opplysninger (del III)"),
+                t(
+                    "For students without a right to special education who have something the "
+                    "school should know to adapt the teaching. Attach documentation.",
+                    "For elever uten rett til spesialundervisning som har noe skolen bør vite "
+                    "for å tilrettelegge opplæringen. Legg ved dokumentasjon.",
+                ),
+                [
+                    _field(
+                        t(
+                            "O: The student gives other information",
+                            "O: Eleven gir andre opplysninger",
+                        ),
+                        "checkbox",
+                    ),
+                    _field(
+                        t(
+                            "Support services or responsibility groups outside school",
+                            "Hjelpeinstanser eller ansvarsgrupper utenom skolen",
+                        ),
+                        "long_text",
+                    ),
+                    _field(
+                        t(
+                            "Strengths the new school or company can build on",
+                            "Sterke sider mottakerskolen eller bedriften kan bygge på",
+                        ),
+                        "long_text",
+                    ),
+                    _field(
+                        t(
+                            "Other information the school should know",
+                            "Annen informasjon skolen bør kjenne til",
+                        ),
+                        "long_text",
+                    ),
+                ],
+            ),
+            (
+                t("Consent and signatures", "Samtykke og underskrifter"),
+                t(
+                    "The applicant agrees that the expert bodies who comment on this application "
+                    "may give the information needed without being held back by their duty of "
+                    "confidentiality, that the application may be sent to the school or company "
+                    "applied to, and that the information may be passed on to the county's PPT.",
+                    "Søkeren samtykker i at de sakkyndige instansene som uttaler seg om søknaden, "
+                    "kan gi nødvendige opplysninger uten hinder av taushetsplikt, at søknaden kan "
+                    "sendes til skolen eller bedriften det søkes til, og at opplysningene kan "
+                    "overføres til fylkets PPT.",
+                ),
+                [
+                    _field(
+                        t(
+                            "The applicant gives this consent",
+                            "Søkeren gir dette samtykket",
+                        ),
+                        "checkbox",
+                    ),
+                    _field(t("Place", "Sted")),
+                    _field(t("Date", "Dato"), "date"),
+                    _field(t("Applicant's signature", "Søkerens underskrift"), "signature"),
+                    _field(
+                        t(
+                            "The student's guardians are informed",
+                            "Elevens foresatte er informert",
+                        ),
+                        "single_choice",
+                        [t("Yes", "Ja"), t("No", "Nei")],
+                    ),
+                    _field(
+                        t(
+                            "Filled in together with the student by (name and position)",
+                            "Fylt ut sammen med eleven av (navn og stilling)",
+                        )
+                    ),
+                    _field(
+                        t(
+                            "School or follow-up service",
+                            "Skole eller oppfølgingstjeneste",
+                        )
+                    ),
+                    _field(t("Date filled in", "Dato utfylt"), "date"),
+                ],
+            ),
+        ],
+    }
+
+
 COUNTY = {
     "en": {
         "title": "Nordvik County (demo)",
@@ -722,6 +1168,16 @@ def chapter_applying(b, language, y0):
             "<i>andre opplysninger</i> i nettsøknaden.</li></ul>",
         )
     )
+    b.fillable(
+        "attachment",
+        t("The attachment form", "Vedleggsskjemaet"),
+        t(
+            "Fill it in on the portal and download it as a PDF to sign, or print it blank. "
+            "Nothing typed into it is stored.",
+            "Fyll det ut i portalen og last det ned som PDF for underskrift, eller skriv det ut "
+            "blankt. Ingenting som skrives i det, blir lagret.",
+        ),
+    )
     b.info(
         t("Where the papers go", "Hvor papirene skal"),
         t(
@@ -884,8 +1340,17 @@ def chapter_categories(b, language, y0):
             "lærekandidatordningen.</li></ul>",
         ),
     )
+    b.law("reg-6-13")
     b.law("reg-6-20")
+    b.law(
+        "reg-6-18",
+        t(
+            "PPT gives the recommendation that must come with an A application.",
+            "PPT gir tilrådingen som må følge en A-søknad.",
+        ),
+    )
     b.law("reg-6-19")
+    b.law("reg-6-21")
     b.law("reg-6-24")
     b.text(
         t(
@@ -929,7 +1394,23 @@ def chapter_categories(b, language, y0):
             "dessuten melde fra om behov for tilrettelegging når skolen starter.</p>",
         )
     )
+    b.fillable(
+        "attachment",
+        t("The attachment form", "Vedleggsskjemaet"),
+        t(
+            "Parts A, B and C, with M and O, part I for everyone, and the consent.",
+            "Delene A, B og C, med M og O, del I for alle, og samtykket.",
+        ),
+    )
     b.law("act-5-1")
+    b.law(
+        "act-ch-4",
+        t(
+            "Category C: training in a company.",
+            "Kategori C: opplæring i bedrift.",
+        ),
+    )
+    b.law("act-4-2")
     b.law("act-3-12", t("Applies to students who tick M.", "Gjelder elever som krysser av for M."))
     return (
         t("Categories A, B and C, with M and O", "Kategoriene A, B og C, med M og O"),
@@ -1016,6 +1497,13 @@ def chapter_ppt(b, language, y0):
     )
     b.law("act-3-9")
     b.law("act-3-10")
+    b.law(
+        "reg-3-67",
+        t(
+            "Point c: exemption from up to two common core subjects.",
+            "Bokstav c: fritak fra inntil to fellesfag.",
+        ),
+    )
     return (
         t("The educational-psychological service (PPT)", "Pedagogisk-psykologisk tjeneste (PPT)"),
         "ppt",
@@ -1381,6 +1869,52 @@ def chapter_annual_wheel(b, language, y0):
                 "responsible": t("Contact teacher", "Kontaktlærer"),
                 "starts": _d(y1, 2, 1),
                 "purpose": t("Follow-up of the plan", "Oppfølging av planen"),
+            },
+            {
+                "action": t(
+                    "Follow-up talks in the spring: three-way talks with the student and "
+                    "guardians, student talks and subject evaluations",
+                    "Oppfølgingssamtaler om våren: trepartssamtaler med elev og foresatte, "
+                    "elevsamtaler og fagevalueringer",
+                ),
+                "responsible": t("Contact teacher, subject teachers", "Kontaktlærer, faglærere"),
+                "starts": _d(y1, 2, 1),
+                "ends": _d(y1, 7, 1),
+                "when_text": t(
+                    "spring term, before the half-year report of 1 July",
+                    "vårhalvåret, før halvårsrapporten 1. juli",
+                ),
+                "purpose": t(
+                    "The plan is evaluated with the family",
+                    "Planen evalueres sammen med familien",
+                ),
+            },
+            {
+                "action": t(
+                    "Extra resources granted on application from schools, independent schools "
+                    "and training companies",
+                    "Tilleggsressurser tildeles etter søknad fra skolene, friskolene og bedriftene",
+                ),
+                "responsible": edu,
+                "starts": _d(y1, 5, 1),
+                "ends": _d(y1, 9, 30),
+                "purpose": t(
+                    "Quality assurance of budget and resources",
+                    "Kvalitetssikring av budsjett og ressurser",
+                ),
+            },
+            {
+                "action": t(
+                    "Applications from other counties, the follow-up service and child-welfare "
+                    "institutions handled",
+                    "Søknader fra andre fylker, oppfølgingstjenesten og barnevernsinstitusjoner "
+                    "behandles",
+                ),
+                "responsible": edu,
+                "when_text": t("continuously", "fortløpende"),
+                "purpose": t(
+                    "Case handling and notice of decision", "Saksbehandling og melding om vedtak"
+                ),
             },
             {
                 "action": t(

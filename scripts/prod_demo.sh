@@ -12,7 +12,8 @@
 # default postgres://postgres@127.0.0.1:5432), PROD_DEMO_DB (portal_prod_demo),
 # PROD_DEMO_PORTS ("8101 8102"), PROD_DEMO_DIR (state: secret key, media,
 # private files, static files; default $TMPDIR/portal-prod-demo),
-# PROD_DEMO_REDIS (redis://127.0.0.1:6379/0; "none" for local memory).
+# PROD_DEMO_REDIS (redis://127.0.0.1:6379/0; "none" for local memory),
+# PORTAL_BASE_URL (http://127.0.0.1:<first port>).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -41,7 +42,10 @@ export MEDIA_ROOT="$STATE/media" PRIVATE_STORAGE_ROOT="$STATE/private" STATIC_RO
 export PORTAL_PLAIN_HTTP_LOOPBACK=1  # refused unless ALLOWED_HOSTS is loopback only
 export EMAIL_BACKEND=django.core.mail.backends.console.EmailBackend
 set -- $PORTS
-export PORTAL_BASE_URL="http://127.0.0.1:$1" WAGTAILADMIN_BASE_URL="http://127.0.0.1:$1"
+# The address in e-mails, the Wagtail Site record and the API's absolute URLs
+# (make prod-demo sets it; default: the first app process).
+export PORTAL_BASE_URL="${PORTAL_BASE_URL:-http://127.0.0.1:$1}"
+export WAGTAILADMIN_BASE_URL="${WAGTAILADMIN_BASE_URL:-$PORTAL_BASE_URL}"
 
 unset REDIS_URL
 if [ "$REDIS" != none ] && "$PY" - "$REDIS" <<'EOF'
@@ -68,6 +72,7 @@ with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
 EOF
 
 "$PY" manage.py migrate --noinput
+"$PY" manage.py configure_site
 "$PY" manage.py collectstatic --noinput -v1
 if [ -n "${PROD_DEMO_DATA:-}" ]; then
   # The demo refuses production settings (its passwords are published); it is

@@ -86,6 +86,19 @@ class SeIupJurisdiction(Jurisdiction):
     #: Close a case when the student leaves; delete it after the retention period.
     retention_roles = ("principal",)
 
+    def roles_held_here(self, person) -> set[str]:
+        from django.utils import timezone
+
+        from .models import Mentorship
+
+        today = timezone.localdate()
+        mentors = Mentorship.objects.filter(
+            mentor=person,
+            group__school_year__starts__lte=today,
+            group__school_year__ends__gte=today,
+        )
+        return {"mentor"} if mentors.exists() else set()
+
     roles = (
         Role(
             "mentor",

@@ -21,7 +21,10 @@ from .models import (
     Goal,
     Profile,
     TalkSlot,
+    first_term_after,
     term_choices,
+    term_label,
+    terms_from,
 )
 
 
@@ -189,11 +192,27 @@ class SlotForm(forms.Form):
 
 
 class NewPlanForm(forms.Form):
+    """The term of a student's next IUP: a term after the latest plan, the first one proposed.
+
+    ``latest`` is the term of the student's latest plan (archived or not), or
+    ``None``. The offered terms start at the proposal, so a term that already
+    has a plan, or lies before it, is refused by the form, not by the save.
+    """
+
     term = forms.ChoiceField(label=_("Term"))
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, latest: str | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["term"].choices = term_choices(before=0, after=3)
+        self.latest = latest
+        self.proposed = first_term_after(latest)
+        self.fields["term"].choices = terms_from(self.proposed, 4)
+        self.fields["term"].initial = self.proposed
+        self.fields["term"].error_messages["invalid_choice"] = (
+            _("Choose a term after %(term)s for the new plan.") % {"term": term_label(latest)}
+            if latest
+            else _("Choose a term for the new plan.")
+        )
+        self.fields["term"].error_messages["required"] = _("Choose a term for the new plan.")
 
 
 class BookingForm(forms.Form):

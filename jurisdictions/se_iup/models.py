@@ -35,6 +35,38 @@ def next_term(term: str) -> str:
     return f"VT{year + 1}" if kind == "HT" else f"HT{year}"
 
 
+def term_key(term: str) -> tuple[int, bool]:
+    """Chronological sort key of a term: the spring term (VT) comes before the autumn term (HT)."""
+    return int(term[2:]), term[:2] == "HT"
+
+
+def latest_term(terms) -> str | None:
+    """The latest of ``terms`` in time (not in spelling: ``VT2027`` is after ``HT2026``)."""
+    terms = [t for t in terms if is_term(t)]
+    return max(terms, key=term_key) if terms else None
+
+
+def first_term_after(latest: str | None, day: datetime.date | None = None) -> str:
+    """The term a new plan is proposed for: the one after ``latest``, never one already past.
+
+    Without an earlier plan it is the current term; after a plan of an old term
+    it is the current term too (the plan after it lies in the past).
+    """
+    current = term_for(day)
+    if latest is None or not is_term(latest):
+        return current
+    following = next_term(latest)
+    return max(following, current, key=term_key)
+
+
+def terms_from(first: str, count: int = 4) -> list[tuple[str, str]]:
+    """``count`` terms from ``first`` on, for a select box, oldest first."""
+    terms = [first]
+    while len(terms) < count:
+        terms.append(next_term(terms[-1]))
+    return [(t, term_label(t)) for t in terms]
+
+
 def term_label(term: str) -> str:
     """A term in words, in the active language."""
     if not is_term(term):

@@ -10,7 +10,6 @@ anyone outside it. Every change is a POST with a CSRF token.
 from __future__ import annotations
 
 import io
-from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -27,6 +26,7 @@ from plugins import audit, consent, drafts
 from plugins.access import can, family_students, fetch, permitted
 from plugins.access.relations import GuardianOf
 from plugins.accounts.decorators import case_view
+from plugins.accounts.stepup import ask_for_fresh_factor
 from plugins.documents import pdf_response, render_pdf
 from plugins.models import (
     Group,
@@ -68,7 +68,9 @@ from .models import (
     TalkBooking,
     TalkSlot,
     is_term,
+    latest_term,
     term_for,
+    term_key,
     term_label,
 )
 
@@ -298,18 +300,31 @@ def class_plans(request, pk):
             done_count=Count("goals", filter=Q(goals__status=GoalStatus.DONE), distinct=True),
         )
     }
+    # Every plan's term, archived ones too: the next plan follows the latest of them.
+    terms_of: dict[int, list[str]] = {}
+    for student_id, term in DevelopmentPlan.objects.filter(student__in=students).values_list(
+        "student_id", "term"
+    ):
+        terms_of.setdefault(student_id, []).append(term)
     rows = []
     for student in students:
         plan = plans.get(student.pk)
+        may_create = plan is None or plan.status == PlanStatus.EVALUATED
         rows.append(
             {
                 "student": student,
                 "plan": plan,
-                "may_create": plan is None or plan.status == PlanStatus.EVALUATED,
+                "may_create": may_create,
+                "new_plan_form": (
+                    NewPlanForm(latest=latest_term(terms_of.get(student.pk, [])))
+                    if may_create
+                    else None
+                ),
             }
         )
     terms = sorted(
-        set(DevelopmentPlan.objects.filter(student__in=students).values_list("term", flat=True)),
+        {term for student_terms in terms_of.values() for term in student_terms if is_term(term)},
+        key=term_key,
         reverse=True,
     )
     return render(
@@ -318,7 +333,6 @@ def class_plans(request, pk):
         _ctx(
             group=group,
             rows=rows,
-            new_plan_form=NewPlanForm(),
             terms=[(t, term_label(t)) for t in terms],
             current_term=term_for(),
         ),
@@ -343,10 +357,14 @@ def plan_create(request, pk):
             attempted="create",
         )
         raise Http404
-    form = NewPlanForm(request.POST)
+    latest = latest_term(
+        DevelopmentPlan.objects.filter(student=student).values_list("term", flat=True)
+    )
+    form = NewPlanForm(request.POST, latest=latest)
     back = reverse("se-iup:class-plans", args=[student.group_id])
     if not form.is_valid():
-        messages.error(request, _("Choose a term for the new plan."))
+        for error in form.errors.get("term", [_("Choose a term for the new plan.")]):
+            messages.error(request, error)
         return redirect(back)
     try:
         plan = services.create_plan(
@@ -610,9 +628,8 @@ def _fire(request, record, name, back):
     except TransitionDenied:
         audit.record(request, "denied", record=record, outcome="403", attempted=name[:40])
         raise PermissionDenied from None
-    except StepUpRequired as exc:
-        messages.info(request, str(exc))
-        return redirect(reverse("accounts:verify") + "?" + urlencode({"next": back}))
+    except StepUpRequired:
+        return ask_for_fresh_factor(request, back)
     except TransitionError as exc:
         messages.error(request, str(exc))
         return redirect(back)

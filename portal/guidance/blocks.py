@@ -268,11 +268,34 @@ def resolve_plugin_form(value: str) -> dict | None:
     return None
 
 
+def resolve_form_page(page) -> dict | None:
+    """The fillable form page a block links to, while it is live."""
+    if page is None:
+        return None
+    page = page.specific
+    if not page.live:
+        return None
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "url": page.url,
+        "blank_pdf_url": page.blank_pdf_url,
+    }
+
+
 class FormTemplateBlock(blocks.StructBlock):
-    """A form families or schools fill in: a plugin's online form, or a PDF template."""
+    """A form families or schools fill in: a plugin's online form, a fillable form page, or a PDF."""
 
     title = blocks.CharBlock(label=_("Title"), max_length=160)
     description = blocks.TextBlock(label=_("Description"), required=False)
+    form_page = blocks.PageChooserBlock(
+        label=_("Fillable form"),
+        page_type="guidance.FormTemplatePage",
+        required=False,
+        help_text=_(
+            "A form page readers fill in and download as a PDF (nothing they type is stored)."
+        ),
+    )
     plugin_form = blocks.ChoiceBlock(
         label=_("Form in a jurisdiction plugin"),
         choices=plugin_form_choices,
@@ -292,11 +315,15 @@ class FormTemplateBlock(blocks.StructBlock):
 
     def clean(self, value):
         value = super().clean(value)
-        if not value.get("plugin_form") and not value.get("document"):
+        if (
+            not value.get("plugin_form")
+            and not value.get("document")
+            and not value.get("form_page")
+        ):
             raise StructBlockValidationError(
                 block_errors={
                     "document": ValidationError(
-                        _("Choose a plugin form or a downloadable template.")
+                        _("Choose a fillable form, a plugin form or a downloadable template.")
                     )
                 }
             )
@@ -305,6 +332,7 @@ class FormTemplateBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["plugin_form"] = resolve_plugin_form(value.get("plugin_form"))
+        context["form_page"] = resolve_form_page(value.get("form_page"))
         return context
 
     def get_api_representation(self, value, context=None):
@@ -312,6 +340,7 @@ class FormTemplateBlock(blocks.StructBlock):
         return {
             "title": value.get("title"),
             "description": value.get("description") or "",
+            "form_page": resolve_form_page(value.get("form_page")),
             "plugin_form": resolve_plugin_form(value.get("plugin_form")),
             "document": (
                 {"id": document.pk, "title": document.title, "url": document.url}
@@ -319,6 +348,64 @@ class FormTemplateBlock(blocks.StructBlock):
                 else None
             ),
         }
+
+
+# -- fillable forms (FormTemplatePage) ------------------------------------------
+
+#: Kinds of field a fillable form offers; each becomes a Django form field.
+FIELD_KINDS = [
+    ("text", _("Short text")),
+    ("long_text", _("Long text")),
+    ("number", _("Whole number")),
+    ("date", _("Date")),
+    ("national_id", _("National identity number (11 digits)")),
+    ("checkbox", _("Tick box")),
+    ("single_choice", _("One of several options")),
+    ("multiple_choice", _("Any of several options")),
+    ("signature", _("Signature (on paper only)")),
+]
+CHOICE_KINDS = ("single_choice", "multiple_choice")
+
+
+class FormFieldBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("Label"), max_length=300)
+    kind = blocks.ChoiceBlock(label=_("Kind"), choices=FIELD_KINDS, default="text")
+    options = blocks.ListBlock(
+        blocks.CharBlock(max_length=200),
+        label=_("Options"),
+        required=False,
+        default=[],
+        help_text=_("For the kinds with options: one option per row."),
+    )
+    help_text = blocks.CharBlock(label=_("Help text"), required=False, max_length=300)
+    required = blocks.BooleanBlock(label=_("Must be filled in"), required=False)
+
+    class Meta:
+        icon = "form"
+        label = _("Field")
+
+    def clean(self, value):
+        value = super().clean(value)
+        options = [o for o in value.get("options") or [] if o]
+        if value.get("kind") in CHOICE_KINDS and len(options) < 2:
+            raise StructBlockValidationError(
+                block_errors={"options": ValidationError(_("Give at least two options."))}
+            )
+        return value
+
+
+class FormSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    note = blocks.TextBlock(label=_("Note"), required=False)
+    fields = blocks.ListBlock(FormFieldBlock(), label=_("Fields"), min_num=1)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Form section")
+
+
+class FormSectionsBlock(blocks.StreamBlock):
+    section = FormSectionBlock()
 
 
 # -- statistics -------------------------------------------------------------

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import unescape
 
+from django.utils import formats
 from django.utils.html import strip_tags
 
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -134,18 +135,51 @@ def upcoming(entries: Iterable[DeadlineEntry], today: datetime.date, limit: int 
     return dated[:limit]
 
 
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+class _Text(str):
+    """Text already made for the reader (a formatted date): yielded as it is."""
+
+
+def reader_date(value) -> str:
+    """A stored ISO date as the reader's language writes it ('1. februar 2026')."""
+    day = parse_date(value)
+    return formats.date_format(day, "DATE_FORMAT") if day else str(value)
+
+
+def _dates(item: dict) -> _Text | None:
+    """'starts – ends' of a deadline row (or any block with a date period), for the reader."""
+    starts, ends = parse_date(item.get("starts")), parse_date(item.get("ends"))
+    if starts is None:
+        return None
+    text = reader_date(starts)
+    if ends and ends != starts:
+        text += " – " + reader_date(ends)
+    return _Text(text)
+
+
 def _strings(node) -> Iterator[str]:
+    """Every text of a stored stream; dates come out in the active language, never as ISO."""
     stack = [node]
     while stack:
         item = stack.pop()
-        if isinstance(item, str):
-            if not _UUID.match(item):
-                yield item
+        if isinstance(item, _Text):
+            yield item
+        elif isinstance(item, str):
+            if _UUID.match(item):
+                continue
+            yield reader_date(item) if _ISO_DATE.match(item) else item
         elif isinstance(item, list):
             stack.extend(reversed(item))
         elif isinstance(item, dict):
+            period = _dates(item) if isinstance(item.get("starts"), str) else None
             for key, value in reversed(list(item.items())):
                 if key in ("type", "id"):
+                    continue
+                if period is not None and key in ("starts", "ends"):
+                    if key == "starts":
+                        stack.append(period)
                     continue
                 stack.append(value)
 

@@ -12,7 +12,9 @@ import datetime
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import HttpResponse, HttpResponseNotAllowed
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -26,7 +28,7 @@ from wagtail.search import index
 from plugins.registry import registry
 
 from .. import streams
-from ..blocks import ContactStreamBlock, GuidanceStreamBlock
+from ..blocks import ContactStreamBlock, FormSectionsBlock, GuidanceStreamBlock
 from ..caching import AnonymousPageCacheMixin
 from ..routing import TranslatedRouteMixin
 from ..serializers import RichTextHTMLField
@@ -111,7 +113,11 @@ class CountySitePage(GuidancePage):
     api_fields = [*GuidancePage.api_fields, APIField("intro", serializer=RichTextHTMLField())]
 
     parent_page_types = ["home.HomePage", "wagtailcore.Page"]
-    subpage_types = ["guidance.GuidanceIndexPage", "guidance.GuidanceArticlePage"]
+    subpage_types = [
+        "guidance.GuidanceIndexPage",
+        "guidance.GuidanceArticlePage",
+        "guidance.FormTemplatePage",
+    ]
 
     template = "guidance/county_site_page.html"
 
@@ -139,7 +145,11 @@ class GuidanceIndexPage(GuidancePage):
     api_fields = [*GuidancePage.api_fields, APIField("intro", serializer=RichTextHTMLField())]
 
     parent_page_types = ["home.HomePage", "guidance.CountySitePage"]
-    subpage_types = ["guidance.BookletPage", "guidance.GuidanceArticlePage"]
+    subpage_types = [
+        "guidance.BookletPage",
+        "guidance.GuidanceArticlePage",
+        "guidance.FormTemplatePage",
+    ]
 
     template = "guidance/guidance_index_page.html"
 
@@ -397,6 +407,118 @@ class GuidanceArticlePage(GuidancePage):
         return streams.plain_text(self.summary, self.body)
 
 
+class FormTemplatePage(GuidancePage):
+    """A form template readers fill in on the page and download as a PDF, or print blank.
+
+    The form (sections of fields) is content, so editors keep it up to date
+    and translate it like any page. Anonymous use stores nothing: a POST
+    renders the filled-in form to a PDF in memory and answers with it
+    (``portal.guidance.fillable``). Chapters link to it with a form template
+    block.
+    """
+
+    intro = RichTextField(_("introduction"), blank=True, features=INTRO_FEATURES)
+    confidentiality = models.CharField(
+        _("marking on every page"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. the exemption from public access, printed in the PDF's footer."),
+    )
+    sections = StreamField(FormSectionsBlock(), blank=True, verbose_name=_("form"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        FieldPanel("confidentiality"),
+        FieldPanel("sections"),
+    ]
+    search_fields = [
+        *GuidancePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("sections"),
+    ]
+    api_fields = [
+        *GuidancePage.api_fields,
+        APIField("intro", serializer=RichTextHTMLField()),
+        APIField("confidentiality"),
+        APIField("sections"),
+        APIField("blank_pdf_url"),
+    ]
+
+    parent_page_types = ["guidance.GuidanceIndexPage", "guidance.CountySitePage"]
+    subpage_types: list[str] = []
+
+    template = "guidance/form_template_page.html"
+
+    class Meta:
+        verbose_name = _("fillable form template")
+
+    def form_sections(self) -> list[dict]:
+        """The sections as plain values: heading, note and the field blocks' values."""
+        out = []
+        for block in self.sections:
+            if block.block_type != "section":
+                continue
+            value = block.value
+            out.append(
+                {
+                    "heading": value.get("heading") or "",
+                    "note": value.get("note") or "",
+                    "fields": [dict(f) for f in value.get("fields") or []],
+                }
+            )
+        return out
+
+    def make_form(self, data=None):
+        from ..fillable import FillableForm
+
+        return FillableForm(self.form_sections(), data)
+
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """The form: GET shows it; POST answers with the filled-in PDF, or the form with errors."""
+        from .. import fillable
+
+        if request.method == "POST":
+            form = self.make_form(request.POST)
+            if form.is_valid():
+                response = HttpResponse(
+                    fillable.filled_pdf(self, form), content_type="application/pdf"
+                )
+                name = fillable.download_name(self, filled=True)
+                response["Content-Disposition"] = f'attachment; filename="{name}"'
+                add_never_cache_headers(response)
+                patch_cache_control(response, no_store=True, private=True)
+                return response
+            response = self.render(request, context_overrides={"form": form})
+            response.status_code = 400
+            add_never_cache_headers(response)
+            patch_cache_control(response, no_store=True, private=True)
+            return response
+        if request.method not in ("GET", "HEAD"):
+            return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
+        return self.render(request, context_overrides={"form": self.make_form()})
+
+    @path("blank/", name="blank_pdf")
+    def blank_pdf(self, request):
+        from .. import fillable
+
+        response = HttpResponse(fillable.blank_pdf(self), content_type="application/pdf")
+        name = fillable.download_name(self, filled=False)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
+    @property
+    def blank_pdf_url(self) -> str | None:
+        url = self.url
+        return f"{url}{self.reverse_subpage('blank_pdf')}" if url else None
+
+    @property
+    def excerpt_source(self) -> str:
+        return streams.plain_text(self.summary, self.intro, self.sections)
+
+
 #: Page types searched and served as guidance.
 GUIDANCE_PAGE_TYPES = (
     CountySitePage,
@@ -404,4 +526,5 @@ GUIDANCE_PAGE_TYPES = (
     BookletPage,
     ChapterPage,
     GuidanceArticlePage,
+    FormTemplatePage,
 )

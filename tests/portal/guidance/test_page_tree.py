@@ -7,6 +7,7 @@ from portal.guidance.models import (
     BookletPage,
     ChapterPage,
     CountySitePage,
+    FormTemplatePage,
     GuidanceArticlePage,
     GuidanceIndexPage,
 )
@@ -63,8 +64,13 @@ class GuidanceTreeTests(WagtailPageTestCase):
         self.assertAllowedSubpageTypes(BookletPage, {ChapterPage})
         self.assertAllowedSubpageTypes(ChapterPage, set())
         self.assertAllowedSubpageTypes(GuidanceArticlePage, set())
-        self.assertAllowedSubpageTypes(GuidanceIndexPage, {BookletPage, GuidanceArticlePage})
-        self.assertAllowedSubpageTypes(CountySitePage, {GuidanceIndexPage, GuidanceArticlePage})
+        self.assertAllowedSubpageTypes(
+            GuidanceIndexPage, {BookletPage, GuidanceArticlePage, FormTemplatePage}
+        )
+        self.assertAllowedSubpageTypes(
+            CountySitePage, {GuidanceIndexPage, GuidanceArticlePage, FormTemplatePage}
+        )
+        self.assertAllowedSubpageTypes(FormTemplatePage, set())
         self.assertAllowedSubpageTypes(
             HomePage, {CountySitePage, GuidanceIndexPage, GuidanceArticlePage}
         )
@@ -73,6 +79,7 @@ class GuidanceTreeTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ChapterPage, {BookletPage})
         self.assertAllowedParentPageTypes(BookletPage, {GuidanceIndexPage})
         self.assertAllowedParentPageTypes(GuidanceIndexPage, {HomePage, CountySitePage})
+        self.assertAllowedParentPageTypes(FormTemplatePage, {GuidanceIndexPage, CountySitePage})
 
     def test_every_type_is_renderable(self):
         for page in (self.home, self.county, self.index, self.booklet, self.chapter, self.article):
