@@ -69,7 +69,11 @@ def test_close_a_case_then_delete_one_past_its_retention(page, live_server, scho
     expect(page.get_by_role("table", name="What will be deleted")).to_be_visible()
     assert not blocking(page)
     page.get_by_role("button", name="Delete the case for good").click()
-    expect(page.get_by_text("Tick the box to confirm the deletion.")).to_be_visible()
+    # Once at the box, and once in the error summary that links to it.
+    expect(
+        page.locator("main form").get_by_text("Tick the box to confirm the deletion.")
+    ).to_be_visible()
+    expect(page.locator(".error-summary")).to_contain_text("Tick the box to confirm the deletion.")
     assert Student.objects.filter(pk=gone.pk).exists()
     page.get_by_label("I understand that the case and its files are deleted for good.").check()
     page.get_by_role("button", name="Delete the case for good").click()
