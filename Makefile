@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 PYTEST_WORKERS ?= auto
 PYTEST_ARGS    ?= -n $(PYTEST_WORKERS) --dist loadgroup --durations=20
 
-.PHONY: run test install migrate demo lint format test-fast test-postgres chromium pdf-deps bench load clean
+.PHONY: run test install migrate demo lint format test-fast test-postgres chromium pdf-deps gettext bench load clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -44,6 +44,12 @@ pdf-deps:
 	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
 	    fonts-dejavu-core fontconfig libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0; }
 
+# The catalogue test extracts the strings (xgettext) and checks them (msgfmt).
+gettext:
+	@command -v xgettext >/dev/null && command -v msgfmt >/dev/null || { \
+	  echo "Installing GNU gettext for the catalogue test"; \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q gettext; }
+
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -53,7 +59,7 @@ format: install
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
-test: install chromium pdf-deps lint
+test: install chromium pdf-deps gettext lint
 	$(PY) manage.py makemigrations --check --dry-run --settings=portal.settings.test
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
