@@ -1,7 +1,9 @@
 """Fictional demo data: a county, two municipalities, three schools, people.
 
-Every name here is invented. Loading is idempotent: each object is found by
-a stable key and updated in place, so loading twice changes nothing.
+Every name here is invented, and written in the language of the country (the
+Norwegian schools and subjects in bokmål). Loading is idempotent: each object is
+found by a stable key (slug, code, username) and updated in place, so loading
+twice changes nothing and a database loaded with older names is renamed in place.
 """
 
 from __future__ import annotations
@@ -32,13 +34,15 @@ DEMO_PASSWORD = "demo-pass-2026"  # nosec B105 - published demo credential (READ
 DEMO_TOTP_SECRET = "JBSWY3DPEHPK3PXP"  # nosec B105 - published demo TOTP secret
 DEMO_BACKUP_CODES = ("demo-backup-1", "demo-backup-2", "demo-backup-3")
 
+#: The Norwegian subjects, named in bokmål (found again by code, so renaming is safe).
+#: Jurisdiction demos in other countries add their own subjects in their own language.
 SUBJECTS = [
-    ("NOR", "Norwegian"),
-    ("MAT", "Mathematics"),
-    ("ENG", "English"),
-    ("NAT", "Science"),
-    ("SAF", "Social studies"),
-    ("KRO", "Physical education"),
+    ("NOR", "Norsk"),
+    ("MAT", "Matematikk"),
+    ("ENG", "Engelsk"),
+    ("NAT", "Naturfag"),
+    ("SAF", "Samfunnsfag"),
+    ("KRO", "Kroppsøving"),
 ]
 
 #: Demo accounts: username -> (given, family, description). The README lists them.
@@ -134,27 +138,27 @@ def load() -> dict:
         for code, name in SUBJECTS
     }
 
-    county = _org("nordvik-county", Organisation.Kind.COUNTY, "Nordvik County (demo)")
-    elvdal = _org("elvdal", Organisation.Kind.MUNICIPALITY, "Elvdal Municipality", county)
-    bjorkas = _org("bjorkas", Organisation.Kind.MUNICIPALITY, "Bjørkås Municipality", county)
+    county = _org("nordvik-county", Organisation.Kind.COUNTY, "Nordvik fylkeskommune (demo)")
+    elvdal = _org("elvdal", Organisation.Kind.MUNICIPALITY, "Elvdal kommune", county)
+    bjorkas = _org("bjorkas", Organisation.Kind.MUNICIPALITY, "Bjørkås kommune", county)
     elvdal_ls = _org(
         "elvdal-lower-secondary",
         Organisation.Kind.SCHOOL,
-        "Elvdal Lower Secondary School",
+        "Elvdal ungdomsskole",
         elvdal,
         "lower_secondary",
     )
     bjorkas_school = _org(
         "bjorkas-school",
         Organisation.Kind.SCHOOL,
-        "Bjørkås Primary and Lower Secondary School",
+        "Bjørkås barne- og ungdomsskole",
         bjorkas,
         "primary_lower_secondary",
     )
     nordvik_us = _org(
         "nordvik-upper-secondary",
         Organisation.Kind.SCHOOL,
-        "Nordvik Upper Secondary School",
+        "Nordvik videregående skole",
         county,
         "upper_secondary",
     )

@@ -1,9 +1,10 @@
 """Starter guidance for the fictional Nordvik County (demo).
 
 A complete booklet on special intake to upper secondary school for the
-current school year, in English and Norwegian bokmål (two page trees linked
-as translations), the legal references it cites, downloadable PDF templates
-and one guidance article per jurisdiction plugin.
+current school year, the legal references it cites, downloadable PDF templates
+and one guidance article per jurisdiction plugin. Bokmål is the source tree;
+the five other languages are wagtail-localize translations of it, made from
+the PO files under ``content/translations/`` (``content/page_translations``).
 
 The facts come from a Norwegian county's intake booklet (reference 001 in
 the project's shared references) and from the design notes on each
@@ -39,7 +40,12 @@ from portal.guidance.models import (
 from portal.guidance.site_url import apply_base_url
 
 NAMESPACE = uuid.UUID("0d2b6a4e-7c55-4b0f-8f0b-3f7f3d9a2c61")
-LANGUAGES = ("nb", "en")
+SOURCE_LANGUAGE = "nb"
+#: The languages the demo guidance is translated into, in the order they are made.
+TRANSLATIONS = ("en", "nn", "sv", "sr-cyrl", "sr-latn")
+LANGUAGES = (SOURCE_LANGUAGE, *TRANSLATIONS)
+#: The home page's words before the demo gives it the county's own (see home migration 0002).
+PLACEHOLDER_HOME_TITLE = "Individual education plans"
 
 
 def key_for(name: str) -> uuid.UUID:
@@ -62,17 +68,27 @@ def _publish(page) -> None:
 
 
 def _home(locale: Locale):
-    """The site root in ``locale``: the default site's home page or its translation."""
+    """The site root in the source language, with the county's words if it still has the placeholder's.
+
+    The root is made in the site's default language by the first migration; when that
+    is not the source language (the tests run in English), the source root is its
+    translation.
+    """
     site = Site.objects.get(is_default_site=True)
     root = site.root_page.specific
-    if root.locale_id == locale.pk:
-        return root
-    translated = root.get_translations().filter(locale=locale).first()
-    if translated is None:
-        translated = root.copy_for_translation(locale)
-        _publish(translated)
+    if root.locale_id != locale.pk:
+        translated = root.get_translations().filter(locale=locale).first()
+        if translated is None:
+            translated = root.copy_for_translation(locale)
+        root = translated.specific
         Site.clear_site_root_paths_cache()
-    return translated.specific
+    if root.title == PLACEHOLDER_HOME_TITLE or not root.live:
+        root.title = texts.HOME["title"]
+        root.draft_title = texts.HOME["title"]
+        root.intro = texts.HOME["intro"]
+        root.body = texts.HOME["body"]
+        _publish(root)
+    return root
 
 
 def _ensure_page(parent, name: str, locale: Locale, build):
@@ -92,24 +108,22 @@ def _ensure_page(parent, name: str, locale: Locale, build):
 # -- snippets and documents -------------------------------------------------
 
 
-def _legal_references(locales: dict) -> dict:
-    """Every demo legal reference, keyed by name and language."""
+def _legal_references(locale: Locale) -> dict:
+    """Every demo legal reference in the source language, keyed by name and language."""
     refs: dict = {}
     for name, spec in texts.LEGAL_REFERENCES.items():
-        for code, locale in locales.items():
-            fields = spec[code]
-            ref, _ = LegalReference.objects.get_or_create(
-                translation_key=key_for("law:" + name),
-                locale=locale,
-                defaults={
-                    "law": fields["law"],
-                    "section": fields["section"],
-                    "title": fields["title"],
-                    "explanation": fields["explanation"],
-                    "url": spec["url"],
-                },
-            )
-            refs[(name, code)] = ref
+        ref, _ = LegalReference.objects.get_or_create(
+            translation_key=key_for("law:" + name),
+            locale=locale,
+            defaults={
+                "law": spec["law"],
+                "section": spec["section"],
+                "title": spec["title"],
+                "explanation": spec["explanation"],
+                "url": spec["url"],
+            },
+        )
+        refs[(name, locale.language_code)] = ref
     return refs
 
 
@@ -347,111 +361,163 @@ def form_sections(spec: dict, scope: str) -> list[dict]:
 # -- the tree -----------------------------------------------------------------
 
 
+def sources(result: dict, y0: int) -> list[tuple[str, object]]:
+    """The demo's source objects as (name, bokmål instance), parents before children.
+
+    Legal references come first: the pages cite them, and a translated page cites
+    the translated reference.
+    """
+    items: list[tuple[str, object]] = [
+        ("law:" + name, result["legal_references"][(name, SOURCE_LANGUAGE)])
+        for name in texts.LEGAL_REFERENCES
+    ]
+    items.append(("home", result["home"]))
+    items.append(("county:nordvik", result["county"]))
+    items.append(("index:nordvik-guidance", result["index"]))
+    items.append(("form:attachment", result["forms"][("attachment", SOURCE_LANGUAGE)]))
+    items.append((f"booklet:special-intake:{y0}", result["booklets"][SOURCE_LANGUAGE]))
+    for chapter in texts.CHAPTERS:
+        name = chapter.__name__.removeprefix("chapter_")
+        items.append((f"chapter:{name}:{y0}", result["chapters"][(name, SOURCE_LANGUAGE)]))
+    for (jurisdiction, code), page in result["articles"].items():
+        if code == SOURCE_LANGUAGE:
+            items.append((f"article:{jurisdiction}", page))
+    return items
+
+
 @transaction.atomic
-def load(school_year_start: int) -> dict:
-    """Create what is missing of the demo guidance for the school year starting in ``school_year_start``."""
+def load(school_year_start: int, languages=None) -> dict:
+    """Create what is missing of the demo guidance for the school year starting in ``school_year_start``.
+
+    The bokmål tree is built from ``content.guidance_texts``; then each language of
+    ``languages`` (default: setting ``PORTAL_DEMO_GUIDANCE_LANGUAGES``, else all five)
+    gets its wagtail-localize translation from the PO files.
+    """
+    from django.conf import settings
+
+    from content import page_translations
+
+    if languages is None:
+        languages = getattr(settings, "PORTAL_DEMO_GUIDANCE_LANGUAGES", TRANSLATIONS)
+
     # The site answers at the configured address (PORTAL_BASE_URL), so absolute page URLs,
     # such as the API's html_url, point at the portal rather than at localhost.
     apply_base_url()
-    locales = {code: _locale(code) for code in LANGUAGES}
-    refs = _legal_references(locales)
+    code = SOURCE_LANGUAGE
+    locale = _locale(code)
+    for language in languages:
+        _locale(language)
+    refs = _legal_references(locale)
     documents = _documents()
     y0 = school_year_start
     result: dict = {"booklets": {}, "articles": {}, "chapters": {}, "forms": {}}
     form_pages = result["forms"]
 
-    for code, locale in locales.items():
-        home = _home(locale)
-        county_text = texts.COUNTY[code]
-        county = _ensure_page(
-            home,
-            "county:nordvik",
-            locale,
-            lambda ct=county_text: CountySitePage(
-                title=ct["title"], slug="nordvik", summary=ct["summary"], intro=ct["intro"]
-            ),
-        )
-        index_text = texts.GUIDANCE_INDEX[code]
-        index = _ensure_page(
-            county,
-            "index:nordvik-guidance",
-            locale,
-            lambda it=index_text: GuidanceIndexPage(
-                title=it["title"], slug="guidance", summary=it["summary"], intro=it["intro"]
-            ),
-        )
+    home = _home(locale)
+    county_text = texts.COUNTY
+    county = _ensure_page(
+        home,
+        "county:nordvik",
+        locale,
+        lambda ct=county_text: CountySitePage(
+            title=ct["title"], slug="nordvik", summary=ct["summary"], intro=ct["intro"]
+        ),
+    )
+    index_text = texts.GUIDANCE_INDEX
+    index = _ensure_page(
+        county,
+        "index:nordvik-guidance",
+        locale,
+        lambda it=index_text: GuidanceIndexPage(
+            title=it["title"], slug="guidance", summary=it["summary"], intro=it["intro"]
+        ),
+    )
 
-        # The attachment form, filled in on the page and downloaded as a PDF; the booklet's
-        # chapters link to it. It sits beside the booklets, so every edition links the same page.
-        form_spec = texts.attachment_form(code)
-        form_pages[("attachment", code)] = _ensure_page(
+    # The attachment form, filled in on the page and downloaded as a PDF; the booklet's
+    # chapters link to it. It sits beside the booklets, so every edition links the same page.
+    form_spec = texts.attachment_form()
+    form_pages[("attachment", code)] = _ensure_page(
+        index,
+        "form:attachment",
+        locale,
+        lambda fs=form_spec: FormTemplatePage(
+            title=fs["title"],
+            slug=fs["slug"],
+            summary=fs["summary"],
+            intro=fs["intro"],
+            confidentiality=fs["confidentiality"],
+            sections=form_sections(fs, "form:attachment"),
+        ),
+    )
+
+    booklet_text = texts.booklet(y0)
+    booklet = _ensure_page(
+        index,
+        f"booklet:special-intake:{y0}",
+        locale,
+        lambda bt=booklet_text: BookletPage(
+            title=bt["title"],
+            slug=f"special-intake-{y0}-{(y0 + 1) % 100:02d}",
+            school_year_start=y0,
+            subtitle=bt["subtitle"],
+            summary=bt["summary"],
+            introduction=bt["introduction"],
+            contacts=StreamBuilder(code, refs, documents, f"contacts:{y0}")
+            .contact(**bt["contacts"][0])
+            .contact(**bt["contacts"][1])
+            .contact(**bt["contacts"][2])
+            .blocks,
+        ),
+    )
+    result["booklets"][code] = booklet
+
+    for chapter in texts.CHAPTERS:
+        name = chapter.__name__.removeprefix("chapter_")
+        builder = StreamBuilder(code, refs, documents, f"{name}:{y0}", form_pages)
+        title, slug, summary = chapter(builder, y0)
+        page = _ensure_page(
+            booklet,
+            f"chapter:{name}:{y0}",
+            locale,
+            lambda t=title, s=slug, sm=summary, b=builder: ChapterPage(
+                title=t, slug=s, summary=sm, body=b.blocks
+            ),
+        )
+        result["chapters"][(name, code)] = page
+
+    for article in texts.ARTICLES:
+        builder = StreamBuilder(code, refs, documents, f"article:{article.__name__}", form_pages)
+        spec = article(builder, y0)
+        page = _ensure_page(
             index,
-            "form:attachment",
+            f"article:{spec['jurisdiction']}",
             locale,
-            lambda fs=form_spec: FormTemplatePage(
-                title=fs["title"],
-                slug=fs["slug"],
-                summary=fs["summary"],
-                intro=fs["intro"],
-                confidentiality=fs["confidentiality"],
-                sections=form_sections(fs, "form:attachment"),
+            lambda s=spec, b=builder: GuidanceArticlePage(
+                title=s["title"],
+                slug=s["slug"],
+                summary=s["summary"],
+                jurisdiction=s["jurisdiction"],
+                body=b.blocks,
             ),
         )
-
-        booklet_text = texts.booklet(code, y0)
-        booklet = _ensure_page(
-            index,
-            f"booklet:special-intake:{y0}",
-            locale,
-            lambda bt=booklet_text, c=code: BookletPage(
-                title=bt["title"],
-                slug=f"special-intake-{y0}-{(y0 + 1) % 100:02d}",
-                school_year_start=y0,
-                subtitle=bt["subtitle"],
-                summary=bt["summary"],
-                introduction=bt["introduction"],
-                contacts=StreamBuilder(c, refs, documents, f"contacts:{y0}")
-                .contact(**bt["contacts"][0])
-                .contact(**bt["contacts"][1])
-                .contact(**bt["contacts"][2])
-                .blocks,
-            ),
-        )
-        result["booklets"][code] = booklet
-
-        for chapter in texts.CHAPTERS:
-            name = chapter.__name__.removeprefix("chapter_")
-            builder = StreamBuilder(code, refs, documents, f"{name}:{y0}", form_pages)
-            title, slug, summary = chapter(builder, code, y0)
-            page = _ensure_page(
-                booklet,
-                f"chapter:{name}:{y0}",
-                locale,
-                lambda t=title, s=slug, sm=summary, b=builder: ChapterPage(
-                    title=t, slug=s, summary=sm, body=b.blocks
-                ),
-            )
-            result["chapters"][(name, code)] = page
-
-        for article in texts.ARTICLES:
-            builder = StreamBuilder(
-                code, refs, documents, f"article:{article.__name__}", form_pages
-            )
-            spec = article(builder, code, y0)
-            page = _ensure_page(
-                index,
-                f"article:{spec['jurisdiction']}",
-                locale,
-                lambda s=spec, b=builder: GuidanceArticlePage(
-                    title=s["title"],
-                    slug=s["slug"],
-                    summary=s["summary"],
-                    jurisdiction=s["jurisdiction"],
-                    body=b.blocks,
-                ),
-            )
-            result["articles"][(spec["jurisdiction"], code)] = page
+        result["articles"][(spec["jurisdiction"], code)] = page
 
     result["legal_references"] = refs
     result["documents"] = documents
+    result["home"], result["county"], result["index"] = home, county, index
+
+    # The translations, as an editor's "Translate" with the translators' PO files would make them.
+    made = page_translations.translate(sources(result, y0), languages, documents)
+    for (name, language), instance in made.items():
+        kind, _, rest = name.partition(":")
+        if kind == "law":
+            refs[(rest, language)] = instance
+        elif kind == "booklet":
+            result["booklets"][language] = instance
+        elif kind == "chapter":
+            result["chapters"][(rest.rsplit(":", 1)[0], language)] = instance
+        elif kind == "article":
+            result["articles"][(rest, language)] = instance
+        elif kind == "form":
+            form_pages[(rest, language)] = instance
     return result

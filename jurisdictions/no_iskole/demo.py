@@ -1,4 +1,4 @@
-"""Demo cases of the IOP module at Elvdal Lower Secondary School (all fictional).
+"""Demo cases of the IOP module at Elvdal ungdomsskole (all fictional).
 
 Every stage has a student, so each demo account sees something real:
 
@@ -41,6 +41,13 @@ from .models import (
 from .services import start_iop
 
 A = ApplicationStatus
+
+
+#: Names of the demo's school applications before they were written in bokmål.
+RENAMED_APPLICATIONS = {
+    "Nordvik County (demo)": "Nordvik fylkeskommune (demo)",
+    "Elvdal Municipality (demo)": "Elvdal kommune (demo)",
+}
 
 
 def demo_pdf(title: str) -> bytes:
@@ -189,10 +196,16 @@ def load(world: dict) -> None:
     # Approved by the family; ready for the school application.
     _application(pupil("Jakob"), A.APPROVED, [mat])
 
+    # The school applications are found by name: one loaded under its earlier
+    # English name is renamed in place, never made twice.
+    for old, new in RENAMED_APPLICATIONS.items():
+        if not SchoolApplication.objects.filter(school=elvdal_school, name=new).exists():
+            SchoolApplication.objects.filter(school=elvdal_school, name=old).update(name=new)
+
     # The county application, sent two weeks ago.
     sent, _ = SchoolApplication.objects.get_or_create(
         school=elvdal_school,
-        name="Nordvik County (demo)",
+        name="Nordvik fylkeskommune (demo)",
         defaults={
             "addressee": county,
             "status": SchoolApplicationStatus.SENT,
@@ -202,7 +215,7 @@ def load(world: dict) -> None:
     )
     SchoolApplication.objects.get_or_create(
         school=elvdal_school,
-        name="Elvdal Municipality (demo)",
+        name="Elvdal kommune (demo)",
         defaults={"addressee": world["municipalities"]["elvdal"], "created_by": coordinator},
     )
     amir, created = _application(pupil("Amir"), A.UNDER_CONSIDERATION, [nor, eng])

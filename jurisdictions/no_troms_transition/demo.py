@@ -1,9 +1,10 @@
 """Demo data of the transition routine (fictional people and schools only).
 
-Sandvær Municipality (under the demo county) has two lower-secondary schools;
-class 10A at Sandvær Lower Secondary is screened with the kinds of examples the
+Sandvær kommune (under the demo county) has two lower-secondary schools;
+class 10A at Sandvær ungdomsskole is screened with the kinds of examples the
 routine gives, and its transition plans stand at different steps. Students go
-on to Nordvik Upper Secondary School. Run twice, the same rows.
+on to Nordvik videregående skole. Names are in bokmål, as the schools would
+write them. Run twice, the same rows (organisations are found by slug).
 """
 
 from __future__ import annotations
@@ -96,23 +97,23 @@ def load(world: dict) -> None:
     account = world["account"]
 
     municipality = _org(
-        "sandvaer", Organisation.Kind.MUNICIPALITY, "Sandvær Municipality (demo)", county
+        "sandvaer", Organisation.Kind.MUNICIPALITY, "Sandvær kommune (demo)", county
     )
     sandvaer = _org(
         "sandvaer-lower-secondary",
         Organisation.Kind.SCHOOL,
-        "Sandvær Lower Secondary School",
+        "Sandvær ungdomsskole",
         municipality,
         "lower_secondary",
     )
     kvitnes = _org(
         "kvitnes-school",
         Organisation.Kind.SCHOOL,
-        "Kvitnes Lower Secondary School",
+        "Kvitnes ungdomsskole",
         municipality,
         "lower_secondary",
     )
-    upper = world["schools"][2]  # Nordvik Upper Secondary School
+    upper = world["schools"][2]  # Nordvik videregående skole
     if CODE not in (upper.jurisdictions or []):
         upper.jurisdictions = [*(upper.jurisdictions or []), CODE]
         upper.save(update_fields=["jurisdictions"])

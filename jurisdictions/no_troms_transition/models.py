@@ -393,6 +393,40 @@ class PlanStep(models.Model):
     def __str__(self):
         return self.title
 
+    def _shown(self, field: str) -> str:
+        """``field`` in the reader's language while it is still the plan template's wording.
+
+        Steps are stored with the template's words in the language of the day the plan
+        was made; an edited step keeps its own words.
+        """
+        from django.utils import translation
+
+        from .services import PLAN_TEMPLATE
+
+        stored = getattr(self, field)
+        template = next((t for t in PLAN_TEMPLATE if t.code == self.code), None)
+        if not stored or template is None:
+            return stored
+        wording = getattr(template, field)
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                matches = str(wording) == stored
+            if matches:
+                return str(wording)
+        return stored
+
+    @property
+    def shown_title(self) -> str:
+        return self._shown("title")
+
+    @property
+    def shown_responsible(self) -> str:
+        return self._shown("responsible")
+
+    @property
+    def shown_contributor(self) -> str:
+        return self._shown("contributor")
+
     def is_overdue(self, today: datetime.date | None = None) -> bool:
         today = today or timezone.localdate()
         return self.done_at is None and self.due is not None and self.due < today

@@ -26,7 +26,13 @@ from plugins.accounts.stepup import ask_for_fresh_factor
 from plugins.documents import pdf_response, render_pdf
 from plugins.models import Group, Organisation
 from plugins.registry import registry
-from plugins.workflow import StepUpRequired, TransitionError, allowed_transitions, fire, history
+from plugins.workflow import (
+    StepUpRequired,
+    TransitionError,
+    allowed_transitions,
+    fire,
+    labelled_history,
+)
 
 from . import consents, overview, services
 from .forms import DecisionForm, PlanForm, SchoolDataForm, ScreeningRowForm, StepForm
@@ -225,7 +231,7 @@ def _row_context(request, row, **extra):
         "decision_form": DecisionForm() if can(user, "decide", row) else None,
         "transitions": allowed_transitions(user, row),
         "plan": plan if plan is not None and can(user, "view", plan) else None,
-        "history": history(row),
+        "history": labelled_history(row),
     }
     context.update(extra)
     return context
@@ -422,7 +428,7 @@ def plan_detail(request, pk):
             "student_request": requests[consents.STUDENT],
             "student_has_login": plan.student.person.user_id is not None,
             "transitions": allowed_transitions(user, plan),
-            "history": history(plan),
+            "history": labelled_history(plan),
             "may_read_handover": permitted(user, "view", handover).exists(),
         },
     )

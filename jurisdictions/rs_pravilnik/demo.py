@@ -1,8 +1,10 @@
 """Demo cases: a fictional primary school and preschool in the fictional municipality of Javorovac.
 
-Every name is invented. Each student's story is played through the real
-workflow (and consent service) the first time; loading again finds the case
-and changes nothing.
+Every name is invented and written in Serbian Cyrillic: the institutions, the
+classes (3-1, not the Roman III-1, so a Cyrillic page has no Latin letter) and
+the subject. Each student's story is played through the real workflow (and
+consent service) the first time; loading again finds the case and changes
+nothing, and a database loaded with the earlier class names is renamed in place.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from plugins.models import (
     Person,
     RoleAssignment,
     Student,
+    Subject,
     TeachingAssignment,
 )
 from plugins.workflow import fire
@@ -52,6 +55,11 @@ from .models import (
 )
 
 CODE = "rs-pravilnik"
+
+#: The school's subject in Serbian: (code, name). The code is its stable key.
+MATHS = ("RS-MAT", "Математика")
+#: Class names of earlier demos (Roman numerals, Latin letters) -> the names now.
+RENAMED_GROUPS = {"III-1": "3-1", "V-2": "5-2", "VII-1": "7-1"}
 
 
 def _org(slug, kind, name, parent=None, level=""):
@@ -282,13 +290,22 @@ def load(world: dict) -> None:
             school=org, school_year=year, name=name, defaults={"grade": grade}
         )[0]
 
+    for old, new in RENAMED_GROUPS.items():
+        classes = SchoolGroup.objects.filter(school=school, school_year=year)
+        if not classes.filter(name=new).exists():
+            classes.filter(name=old).update(name=new)
     g3, g5, g7, gp = (
-        group(school, "III-1", 3),
-        group(school, "V-2", 5),
-        group(school, "VII-1", 7),
+        group(school, "3-1", 3),
+        group(school, "5-2", 5),
+        group(school, "7-1", 7),
         group(preschool, "Лептирићи", None),
     )
-    math = world["subjects"]["MAT"]
+    code, name = MATHS
+    math = Subject.objects.update_or_create(code=code, defaults={"name": name})[0]
+    # An earlier demo used the shared Norwegian subject "MAT" here: moved over.
+    same = {"teacher": teacher_p, "school_year": year, "group": g3}
+    if not TeachingAssignment.objects.filter(subject=math, **same).exists():
+        TeachingAssignment.objects.filter(subject__code="MAT", **same).update(subject=math)
     TeachingAssignment.objects.get_or_create(
         teacher=teacher_p, subject=math, school_year=year, group=g3
     )

@@ -7,10 +7,11 @@ people edit the same record at once, the second is told and keeps their text.
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from plugins.editing import VersionedModelForm
-from plugins.models import Person, Student
+from plugins.models import Person, Student, Subject
 
 from . import rules
 from .models import (
@@ -239,6 +240,22 @@ class CurriculumForm(VersionedModelForm):
             "methods",
             "responsible",
         ]
+        # The model's key to the shared subject table has no label of its own.
+        labels = {"subject": _("Subject")}
+
+    def __init__(self, *args, school=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if school is None and self.instance.iop_id:
+            school = self.instance.iop.case.student.school
+        if school is not None:
+            # The subjects taught at the student's school, never another country's
+            # (the subject table is shared by every jurisdiction).
+            taught = Q(assignments__group__school=school) | Q(assignments__students__school=school)
+            if self.instance.subject_id:
+                taught |= Q(pk=self.instance.subject_id)
+            self.fields["subject"].queryset = (
+                Subject.objects.filter(taught).distinct().order_by("name")
+            )
 
     def clean(self):
         data = super().clean()

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import re
+import unicodedata
 
+import cyrtranslit
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -23,58 +26,51 @@ from .models import (
 )
 
 # -- Cyrillic and Latin ----------------------------------------------------------------------
-_CYR_TO_LAT = {
-    "А": "A", "Б": "B", "В": "V", "Г": "G", "Д": "D", "Ђ": "Đ", "Е": "E", "Ж": "Ž", "З": "Z",
-    "И": "I", "Ј": "J", "К": "K", "Л": "L", "Љ": "Lj", "М": "M", "Н": "N", "Њ": "Nj", "О": "O",
-    "П": "P", "Р": "R", "С": "S", "Т": "T", "Ћ": "Ć", "У": "U", "Ф": "F", "Х": "H", "Ц": "C",
-    "Ч": "Č", "Џ": "Dž", "Ш": "Š",
-}  # fmt: skip
-_CYR_TO_LAT.update({k.lower(): v.lower() for k, v in list(_CYR_TO_LAT.items())})
-#: Letters of other Cyrillic alphabets (Macedonian, Russian, Ukrainian, Belarusian), as a
-#: Serbian reader would write them in Latin; only for writing Latin, never read back.
-_OTHER_CYR_TO_LAT = {
-    "Ѓ": "Gj", "Ќ": "Kj", "Ѕ": "Dz", "Ѐ": "E", "Ѝ": "I", "Ё": "Jo", "Й": "J", "Щ": "Šč",
-    "Ъ": "", "Ы": "Y", "Ь": "", "Э": "E", "Ю": "Ju", "Я": "Ja", "Є": "Je", "І": "I",
-    "Ї": "Ji", "Ґ": "G", "Ў": "Ŭ",
-}  # fmt: skip
-_OTHER_CYR_TO_LAT.update({k.lower(): v.lower() for k, v in list(_OTHER_CYR_TO_LAT.items())})
-_LAT_DIGRAPHS = {"Lj": "Љ", "LJ": "Љ", "lj": "љ", "Nj": "Њ", "NJ": "Њ", "nj": "њ",
-                 "Dž": "Џ", "DŽ": "Џ", "dž": "џ"}  # fmt: skip
-_LAT_TO_CYR = {v: k for k, v in _CYR_TO_LAT.items() if len(v) == 1}
+# cyrtranslit carries the Serbian alphabets (Вук's Cyrillic, Gaj's Latin). Around it only
+# what it leaves to the caller: digraphs in words written in capitals ("ЉУБА" <-> "LJUBA";
+# cyrtranslit writes "LjUBA" and reads "LJ" as "ЛЈ"), and letters of other Cyrillic
+# alphabets in a Latin text (a Russian or Macedonian name), taken from cyrtranslit's tables
+# of those languages.
+_DIGRAPHS = {"Љ": "LJ", "Њ": "NJ", "Џ": "DŽ"}
+_LATIN_DIGRAPHS = {latin: cyrillic for cyrillic, latin in _DIGRAPHS.items()}
+_CYRILLIC_DIGRAPH = re.compile(r"[ЉЊЏ](?=[^\W\d_])")
+_CAPITAL_LATIN_DIGRAPH = re.compile(r"LJ|NJ|DŽ")
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+#: Where a letter Serbian does not have is looked up, in this order.
+_OTHER_ALPHABETS = ("mk", "ua", "by", "ru")
+
+
+def _other_letter(match: re.Match) -> str:
+    letter = match.group(0)
+    for language in _OTHER_ALPHABETS:
+        latin = cyrtranslit.to_latin(letter, language)
+        if latin != letter:
+            return latin
+    # A letter with an accent (Ѐ, Ѝ): the base letter, without the accent.
+    base = unicodedata.normalize("NFD", letter)[0]
+    return cyrtranslit.to_latin(base, "sr") if base != letter else letter
+
+
+def _capital_digraph(match: re.Match) -> str:
+    letter = match.group(0)
+    return _DIGRAPHS[letter] if match.string[match.end()].isupper() else letter
 
 
 def to_latin(text: str) -> str:
-    """Serbian Cyrillic to Latin (Вук's alphabet to Gaj's); other letters stay as they are.
+    """Serbian Cyrillic to Latin (Вук's alphabet to Gaj's) with cyrtranslit.
 
     A digraph is written in capitals when the next letter is a capital too
-    ("ЉУБА" -> "LJUBA", "Љуба" -> "Ljuba").
+    ("ЉУБА" -> "LJUBA", "Љуба" -> "Ljuba"). Latin text, digits and markup stay as they are.
     """
-    out = []
-    for i, ch in enumerate(text):
-        lat = _CYR_TO_LAT.get(ch)
-        if lat is None:
-            out.append(_OTHER_CYR_TO_LAT.get(ch, ch))
-            continue
-        if len(lat) == 2 and ch.isupper():
-            nxt = text[i + 1] if i + 1 < len(text) else ""
-            if nxt.isupper():
-                lat = lat.upper()
-        out.append(lat)
-    return "".join(out)
+    text = _CYRILLIC_DIGRAPH.sub(_capital_digraph, text)
+    latin = cyrtranslit.to_latin(text, "sr")
+    return _CYRILLIC.sub(_other_letter, latin)
 
 
 def to_cyrillic(text: str) -> str:
-    """Serbian Latin to Cyrillic: lj, nj and dž become one letter each."""
-    out, i = [], 0
-    while i < len(text):
-        pair = text[i : i + 2]
-        if pair in _LAT_DIGRAPHS:
-            out.append(_LAT_DIGRAPHS[pair])
-            i += 2
-            continue
-        out.append(_LAT_TO_CYR.get(text[i], text[i]))
-        i += 1
-    return "".join(out)
+    """Serbian Latin to Cyrillic with cyrtranslit: lj, nj and dž become one letter each."""
+    text = _CAPITAL_LATIN_DIGRAPH.sub(lambda m: _LATIN_DIGRAPHS[m.group(0)], text)
+    return cyrtranslit.to_cyrillic(text, "sr")
 
 
 def script_of(language: str | None) -> str:

@@ -30,7 +30,13 @@ from plugins.documents import pdf_response, safe_filename
 from plugins.documents.forms import DocumentUploadForm
 from plugins.models import Person, RoleAssignment, Student
 from plugins.registry import registry
-from plugins.workflow import StepUpRequired, TransitionError, allowed_transitions, fire, history
+from plugins.workflow import (
+    StepUpRequired,
+    TransitionError,
+    allowed_transitions,
+    fire,
+    labelled_history,
+)
 
 from . import documents, forms, rules, stages
 from .models import (
@@ -162,7 +168,7 @@ def case_detail(request, pk):
         "iops": permitted(user, "view", case.iops.all()),
         "form6": form6,
         "transitions": allowed_transitions(user, case),
-        "history": history(case),
+        "history": labelled_history(case),
         "may": {a: can(user, a, case) for a in ("edit", "comment", "manage", "create", "download")},
         "may_edit_profile": (profile and can(user, "edit", profile))
         or (not profile and can(user, "comment", case)),
@@ -505,7 +511,7 @@ def iop_detail(request, pk):
         "history_chain": [i for i in iop.history if can(user, "view", i)],
         "transitions": allowed_transitions(user, iop),
         "plan_transitions": allowed_transitions(user, plan) if plan else [],
-        "history": history(iop),
+        "history": labelled_history(iop),
         "form6": consent.current_request(case, "iop-consent"),
         "iop2_consent": consent.current_request(iop, "iop2-consent"),
         "plan_consent": consent.current_request(plan, "transition-consent") if plan else None,
@@ -513,7 +519,7 @@ def iop_detail(request, pk):
         "may_plan": bool(plan and can(user, "edit", plan)),
         "may_leaving": bool(leaving and can(user, "edit", leaving)),
         "problems": rules.propose_problems(iop) if iop.status == IopStatus.DRAFT else [],
-        "forms": documents.forms_of(iop),
+        "forms": [(c, documents.spec(c).label) for c in documents.forms_of(iop)],
         "preschool": case.is_preschool,
         "case_link": can(user, "view", case),
     }
@@ -544,9 +550,11 @@ def iop_edit(request, pk):
     )
 
 
-def _add_to_iop(request, pk, form_class, *, title, intro=""):
+def _add_to_iop(request, pk, form_class, *, title, intro="", **form_kwargs):
     iop = fetch(request, "edit", _iops(), pk=pk)
-    form = form_class(request.POST or None)
+    if form_kwargs.pop("school_of_iop", False):
+        form_kwargs["school"] = iop.case.student.school
+    form = form_class(request.POST or None, **form_kwargs)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             item = form.save(commit=False)
@@ -575,6 +583,7 @@ def curriculum_add(request, pk):
         request,
         pk,
         forms.CurriculumForm,
+        school_of_iop=True,
         title=_("Form 4: personalised curriculum"),
         intro=_(
             "For an area within a subject, one subject, a group of subjects or all subjects "

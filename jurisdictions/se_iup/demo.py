@@ -4,7 +4,8 @@ Granby kommun (a municipality of its own) runs Granbyskolan. In class 7B
 the mentor Karin Lindqvist (``demo-se-mentor``) follows five students whose
 current plans stand at different steps of the staircase; Linnea Solvang,
 the demo guardian's third (fictional) child, also has an archived plan from
-last term and a booked development talk. Every name is invented.
+last term and a booked development talk. Every name is invented, and written
+in Swedish (the school, the class and the subject "Matematik").
 Loading twice changes nothing: each row is found by a stable key.
 """
 
@@ -21,6 +22,7 @@ from plugins.models import (
     Person,
     RoleAssignment,
     Student,
+    Subject,
     TeachingAssignment,
 )
 
@@ -40,6 +42,9 @@ from .models import (
 CODE = "se-iup"
 P = PlanStatus
 
+#: The Swedish school's subject, in Swedish: (code, name). The code is its stable key.
+MATHS = ("SE-MA", "Matematik")
+
 
 def previous_term(term: str) -> str:
     kind, year = term[:2], int(term[2:])
@@ -58,6 +63,10 @@ def _org(slug, kind, name, parent=None, level=""):
         },
     )
     return org
+
+
+def _subject(code, name):
+    return Subject.objects.update_or_create(code=code, defaults={"name": name})[0]
 
 
 def _person(given, family):
@@ -176,7 +185,11 @@ def load(world: dict) -> None:
         person=principal, role="principal", organisation=school, jurisdiction=""
     )
     teacher_user, teacher = account("demo-se-teacher", "Johan", "Berg")
-    maths = world["subjects"]["MAT"]
+    maths = _subject(*MATHS)
+    # An earlier demo had the teacher teach the shared Norwegian subject "MAT": moved over.
+    same = {"teacher": teacher, "school_year": year, "group": group}
+    if not TeachingAssignment.objects.filter(subject=maths, **same).exists():
+        TeachingAssignment.objects.filter(subject__code="MAT", **same).update(subject=maths)
     TeachingAssignment.objects.get_or_create(
         teacher=teacher, subject=maths, school_year=year, group=group
     )

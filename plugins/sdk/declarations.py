@@ -166,7 +166,8 @@ class Workflow:
         states = self.states
         if hasattr(states, "choices"):
             states = states.choices
-        object.__setattr__(self, "states", tuple((str(v), str(lbl)) for v, lbl in states))
+        # Labels stay lazy: they are read in the reader's language, not the one at start-up.
+        object.__setattr__(self, "states", tuple((str(v), lbl) for v, lbl in states))
         object.__setattr__(self, "initial", str(self.initial))
 
     @property

@@ -10,6 +10,7 @@ from .engine import (
     allowed_transitions,
     fire,
     history,
+    labelled_history,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "allowed_transitions",
     "fire",
     "history",
+    "labelled_history",
 ]

@@ -140,3 +140,28 @@ def history(record):
     return TransitionLog.objects.filter(
         jurisdiction=jurisdiction.code, record_type=name, record_id=str(record.pk)
     )
+
+
+def labelled_history(record) -> list[dict]:
+    """The record's transitions in the reader's words.
+
+    Each row names the step, the states before and after, and the role that
+    fired it by their declared labels (in the active language), never by code.
+    """
+    jurisdiction, name = registry.for_record(record)
+    workflow = jurisdiction.workflow_for(name)
+    states = dict(workflow.states) if workflow else {}
+    steps = {t.name: t.label for t in workflow.transitions if t.label} if workflow else {}
+    roles = {role.code: role.label for role in jurisdiction.roles}
+    return [
+        {
+            "at": entry.at,
+            "transition": str(steps.get(entry.transition, entry.transition)),
+            "from_state": str(states.get(entry.from_state, entry.from_state)),
+            "to_state": str(states.get(entry.to_state, entry.to_state)),
+            "actor_role": str(roles.get(entry.actor_role, entry.actor_role)),
+            "actor": entry.actor,
+            "note": entry.note,
+        }
+        for entry in history(record).select_related("actor")
+    ]

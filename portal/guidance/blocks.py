@@ -269,10 +269,10 @@ def resolve_plugin_form(value: str) -> dict | None:
 
 
 def resolve_form_page(page) -> dict | None:
-    """The fillable form page a block links to, while it is live."""
+    """The fillable form page a block links to, in the reader's language when translated, while live."""
     if page is None:
         return None
-    page = page.specific
+    page = page.localized.specific
     if not page.live:
         return None
     return {

@@ -49,7 +49,8 @@ def test_plan_runs_as_soon_as_the_second_consent_is_signed(verified_client, area
     page = client.get(f"{BASE}/plans/{plan.pk}/").content.decode()
     assert "Consent given" in page
     assert "Waiting for consent" not in page
-    assert "Start the plan" not in page
+    assert 'value="start"' not in page  # no button to start it by hand
+    assert "Start the plan (Student)" in page  # the history names the step and who fired it
     assert "Run by the lower-secondary school" in page
     # The first step that involves upper secondary can be marked straight away.
     contact = plan.steps.get(code="contact")

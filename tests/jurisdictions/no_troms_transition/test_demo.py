@@ -56,5 +56,5 @@ def test_demo_cases_and_accounts(demo, verified_client, settings, tmp_path):
     assert verified_client(users["demo-troms-owner"]).get(f"{BASE}/measures/").status_code == 200
     county = verified_client(users["demo-county"]).get(f"{BASE}/overview/county/")
     assert county.status_code == 200
-    assert "Sandvær Lower Secondary School" in county.content.decode()
+    assert "Sandvær ungdomsskole" in county.content.decode()
     assert "Jonas" not in county.content.decode()

@@ -28,6 +28,33 @@ def test_transliteration_both_ways(cyrillic, latin):
     assert rules.to_cyrillic(latin) == cyrillic
 
 
+@pytest.mark.parametrize(
+    "cyrillic,latin",
+    [
+        # Real phrases of the pages and forms, with Љ, Њ and Џ among them.
+        ("Индивидуални образовни план", "Individualni obrazovni plan"),
+        ("Љубазно молимо родитеље за сагласност", "Ljubazno molimo roditelje za saglasnost"),
+        ("Његовање самосталности у учењу", "Njegovanje samostalnosti u učenju"),
+        ("Џемпер, џеп и оџак", "Džemper, džep i odžak"),
+        ("ОШ „Његош“ Љубовија", "OŠ „Njegoš“ Ljubovija"),
+        ("Пријава за ЊЕГОВАЊЕ и ЏЕПНИ ЉУБИЧАСТИ", "Prijava za NJEGOVANJE i DŽEPNI LJUBIČASTI"),
+        ("Ђачки парламент, ћирилица и шећер", "Đački parlament, ćirilica i šećer"),
+    ],
+)
+def test_to_latin_of_real_phrases_through_cyrtranslit(cyrillic, latin):
+    assert rules.to_latin(cyrillic) == latin
+    assert rules.to_cyrillic(latin) == cyrillic
+
+
+def test_to_latin_leaves_markup_and_latin_alone_and_writes_other_cyrillic_letters_in_latin():
+    html = '<a href="/j/rs-pravilnik/">План за Љиљану</a> <b>ИОП2</b>'
+    assert rules.to_latin(html) == '<a href="/j/rs-pravilnik/">Plan za Ljiljanu</a> <b>IOP2</b>'
+    # A Russian or Macedonian name in a Latin document: no Cyrillic letter is left.
+    latin = rules.to_latin("Юлия Щукина, Ѓорѓи Ќосевски")
+    assert latin == "Julija Ščukina, Ǵorǵi Ḱosevski"
+    assert not any("\u0400" <= ch <= "\u04ff" for ch in latin)
+
+
 def test_in_script_follows_the_language_and_leaves_other_languages_alone():
     assert rules.in_script("Ана Симић", "sr-latn") == "Ana Simić"
     assert rules.in_script("Ana Simić", "sr-cyrl") == "Ана Симић"

@@ -94,7 +94,7 @@ def test_an_editor_translates_a_booklet_with_its_chapters(
     client = verified_client(editor)
     # Wagtail translates a page under its parent's translation: start from the site root.
     home = booklet.get_ancestors().get(depth=2)
-    url = reverse("simple_translation:submit_page_translation", args=[home.pk])
+    url = reverse("wagtail_localize:submit_page_translation", args=[home.pk])
 
     response = client.post(url, {"locales": [other_locale.pk], "include_subtree": "on"})
 
