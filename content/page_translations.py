@@ -207,7 +207,12 @@ def translate(
         from wagtail.models import Site
 
         Site.clear_site_root_paths_cache()
-    return made
+    # Pages as stored now: a page fetched when it was made has no children in memory
+    # (treebeard's ``get_children`` trusts the instance's ``numchild``).
+    return {
+        key: Page.objects.get(pk=obj.pk).specific if isinstance(obj, Page) else obj
+        for key, obj in made.items()
+    }
 
 
 def write_po(path: Path, current: polib.POFile, stored: polib.POFile | None) -> int:

@@ -277,7 +277,7 @@ def application_new(request):
             app = StudentApplication.objects.create(
                 student=student, created_by=getattr(request.user, "person", None)
             )
-        audit.record(request, "create", record=app, role="coordinator")
+        audit.record(request, "create", record=app, role=role_used(request.user, "create", app))
         messages.success(request, _("The application is registered. Fill it in below."))
         return redirect("no-iskole:application-edit", pk=app.pk)
     q = request.GET.get("q", "").strip()[:100]
@@ -364,7 +364,7 @@ def application_edit(request, pk):
             form.save()
             _content_changed(request, app, before)
         drafts.clear_draft(request.user, *keys.values())
-        audit.record(request, "edit", record=app, role="coordinator")
+        audit.record(request, "edit", record=app, role=role_used(request.user, "edit", app))
         messages.success(request, _("The application is saved."))
         return redirect("no-iskole:application", pk=app.pk)
     return render(request, "no_iskole/application_edit.html", _ctx(app=app, form=form))
@@ -376,7 +376,7 @@ def application_delete(request, pk):
     app = fetch(request, "delete", _application_qs(), pk=pk)
     with transaction.atomic():
         attachments_of(app).update(attached_to="")
-        audit.record(request, "delete", record=app, role="coordinator")
+        audit.record(request, "delete", record=app, role=role_used(request.user, "delete", app))
         app.delete()
     messages.success(request, _("The application is deleted. Its documents stay with the student."))
     return redirect("no-iskole:index")
@@ -504,7 +504,7 @@ def school_applications(request):
             sa.school = school
             sa.created_by = getattr(user, "person", None)
             sa.save()
-            audit.record(request, "create", record=sa, role="coordinator")
+            audit.record(request, "create", record=sa, role=role_used(request.user, "create", sa))
             messages.success(
                 request, _("The school application “%(name)s” is created.") % {"name": sa.name}
             )
@@ -690,7 +690,7 @@ def iop_start(request, student_pk):
         messages.error(request, _("No school year covers today: ask an administrator to add it."))
         return redirect("no-iskole:index")
     iop = start_iop(student, school_year=year, subjects=special_education_subjects(student))
-    audit.record(request, "create", record=iop, role="coordinator")
+    audit.record(request, "create", record=iop, role=role_used(request.user, "create", iop))
     return redirect("no-iskole:iop", pk=iop.pk)
 
 
@@ -762,8 +762,10 @@ def decision(request, student_pk):
                 school_year=year,
                 person=getattr(request.user, "person", None),
             )
-            audit.record(request, "create", record=status, role="coordinator")
-            audit.record(request, "create", record=iop, role="coordinator")
+            audit.record(
+                request, "create", record=status, role=role_used(request.user, "create", status)
+            )
+            audit.record(request, "create", record=iop, role=role_used(request.user, "create", iop))
         messages.success(
             request,
             _("The decision is registered and IOP part 1 is created for %(name)s.")
@@ -884,7 +886,7 @@ def iop_edit(request, pk):
     if request.method == "POST" and form.is_valid():
         form.save()
         drafts.clear_draft(request.user, *keys.values())
-        audit.record(request, "edit", record=iop, role="coordinator")
+        audit.record(request, "edit", record=iop, role=role_used(request.user, "edit", iop))
         messages.success(request, _("IOP part 1 is saved."))
         return redirect("no-iskole:iop", pk=iop.pk)
     return render(
@@ -927,7 +929,7 @@ def iop_log(request, pk):
             author_name=audit.display_name(request.user),
             text=form.cleaned_data["text"],
         )
-        audit.record(request, "create", record=entry, role="coordinator")
+        audit.record(request, "create", record=entry, role=role_used(request.user, "create", entry))
         messages.success(request, _("The log entry is saved."))
     else:
         messages.error(request, _("Write the entry first (at most 5,000 characters)."))
@@ -954,7 +956,7 @@ def _edit_one(request, model, form_class, pk, heading, fields):
     if request.method == "POST" and form.is_valid():
         form.save()
         drafts.clear_draft(request.user, *keys.values())
-        audit.record(request, "edit", record=obj, role="coordinator")
+        audit.record(request, "edit", record=obj, role=role_used(request.user, "edit", obj))
         messages.success(request, _("Saved."))
         return redirect("no-iskole:iop", pk=obj.iop_id)
     return render(
@@ -1143,7 +1145,7 @@ def document_edit(request, uuid):
     )
     if request.method == "POST" and form.is_valid():
         form.save()
-        audit.record(request, "edit", record=doc, role="coordinator")
+        audit.record(request, "edit", record=doc, role=role_used(request.user, "edit", doc))
         messages.success(request, _("The document is saved."))
         return redirect(back)
     return render(
@@ -1174,7 +1176,7 @@ def document_delete(request, uuid):
         )
     if request.method == "POST":
         doc = fetch_document(request, "delete", uuid)
-        audit.record(request, "delete", record=doc, role="coordinator")
+        audit.record(request, "delete", record=doc, role=role_used(request.user, "delete", doc))
         delete_document(doc)
         messages.success(request, _("“%(title)s” is deleted.") % {"title": doc.title})
         return redirect(back)

@@ -224,10 +224,6 @@ class IopForm(DatesMixin, VersionedModelForm):
         return data
 
 
-class IopMeasureForm(MeasureForm):
-    pass
-
-
 class CurriculumForm(VersionedModelForm):
     class Meta:
         model = CurriculumItem

@@ -381,12 +381,6 @@ class PlanError(Exception):
     pass
 
 
-def current_plan(student):
-    return (
-        DevelopmentPlan.objects.filter(student=student).exclude(status=PlanStatus.ARCHIVED).first()
-    )
-
-
 @transaction.atomic
 def create_plan(student, term: str, user, *, request=None) -> DevelopmentPlan:
     """Start the student's IUP for ``term``; the current plan, once evaluated, is archived."""

@@ -43,7 +43,7 @@ from plugins.workflow import (
     TransitionError,
     allowed_transitions,
     fire,
-    history,
+    labelled_history,
 )
 
 from . import services
@@ -479,21 +479,6 @@ def _staircase(plan):
     ]
 
 
-def _history(plan):
-    """The plan's steps so far, in words: when, which step, in which role."""
-    j = _j()
-    labels = {t.name: t.label for t in j.workflow_for("DevelopmentPlan").transitions}
-    roles = {r.code: r.label for r in j.roles}
-    return [
-        {
-            "at": entry.at,
-            "label": labels.get(entry.transition, entry.transition),
-            "role": roles.get(entry.actor_role, entry.actor_role),
-        }
-        for entry in history(plan)
-    ]
-
-
 def _plan_context(request, plan, *, comment_form=None, goal_comment_forms=None):
     user = request.user
     goal_comment_forms = goal_comment_forms or {}
@@ -539,7 +524,7 @@ def _plan_context(request, plan, *, comment_form=None, goal_comment_forms=None):
         booking=TalkBooking.objects.filter(plan=plan).select_related("slot__mentor").first(),
         confirmations=confirmations,
         agreement_ok=services.agreement_confirmed(plan) if confirmations else False,
-        history=_history(plan),
+        history=labelled_history(plan),
         earlier=earlier,
     )
 

@@ -21,7 +21,8 @@ A request names the exact version of the document (its SHA-256), who may
 sign (``ConsentSpec.signers``: any_guardian, all_guardians, student_of_age,
 guardian_or_student, named) and what signing unlocks. ``sign``, ``refuse``
 and ``withdraw`` take the HTTP request: they need a fresh second factor and
-leave an append-only ``ConsentReceipt``. Models load lazily: this package is
+leave an append-only ``ConsentReceipt``; each decision sends the
+``consent_decided`` signal (``plugins.consent.signals``) in the same transaction. Models load lazily: this package is
 imported by plugin declarations before the app registry is ready.
 """
 
@@ -68,6 +69,10 @@ def __getattr__(name):
         from . import models
 
         return getattr(models, name)
+    if name == "consent_decided":
+        from .signals import consent_decided
+
+        return consent_decided
     if name == "render_receipt_pdf":
         from .receipts import render_receipt_pdf
 
@@ -75,4 +80,4 @@ def __getattr__(name):
     raise AttributeError(name)
 
 
-__all__ = [*_SERVICE, *_MODELS, "render_receipt_pdf"]
+__all__ = [*_SERVICE, *_MODELS, "consent_decided", "render_receipt_pdf"]

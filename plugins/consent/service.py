@@ -32,6 +32,7 @@ from plugins.models import GuardianRelation, Person, Student
 from plugins.registry import registry
 
 from .models import ConsentReceipt, ConsentRequest, ConsentVersion, Signers
+from .signals import consent_decided
 
 Status = ConsentRequest.Status
 Decision = ConsentReceipt.Decision
@@ -666,6 +667,9 @@ def _decide(
             locked.status = status
             locked.decided_at = receipt.at if status != Status.PENDING else None
             locked.save(update_fields=["status", "decided_at"])
+        consent_decided.send(
+            sender=ConsentRequest, consent_request=locked, receipt=receipt, decision=decision
+        )
         record = record_of(locked)
         if record is not None:
             audit.record(http_request, AUDIT_ACTIONS[decision], record=record, role=role)

@@ -8,7 +8,7 @@ suite can derive its test cases from the same declaration the runtime uses.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
@@ -226,9 +226,3 @@ class MenuItem:
     url_name: str
     roles: tuple[str, ...] = ()
 
-
-@dataclass
-class RecordTypes:
-    """Maps the names used in the matrix to model classes (filled by the registry)."""
-
-    models: dict[str, type] = field(default_factory=dict)

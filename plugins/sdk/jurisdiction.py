@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import ClassVar
 
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.module_loading import import_string
@@ -386,6 +386,3 @@ class JurisdictionConfig(AppConfig):
             decl = import_string(decl)
         registry.register(decl(self))
 
-
-def installed_model(label: str, name: str) -> type:
-    return apps.get_model(label, name)

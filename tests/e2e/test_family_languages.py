@@ -50,7 +50,8 @@ from playwright.sync_api import expect
 
 from .conftest import LANGUAGE_TAGS
 
-pytestmark = pytest.mark.e2e
+# One worker loads the demo for all six languages (the module fixture), not one per worker.
+pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("family-languages")]
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "demo-pass-2026"

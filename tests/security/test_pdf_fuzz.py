@@ -47,11 +47,13 @@ class Upload(io.BytesIO):
 def check(data: bytes, name: str = "upload.pdf"):
     """validate_pdf's answer: a PdfInfo or a RejectedUpload; any other exception fails."""
     try:
-        return validate_pdf(Upload(data, name))
+        info = validate_pdf(Upload(data, name))
     except RejectedUpload as exc:
         assert exc.reason
         assert exc.text
         return exc
+    assert isinstance(info, PdfInfo) and info.pages >= 1, info
+    return info
 
 
 def test_the_real_pdf_is_accepted():
