@@ -225,4 +225,3 @@ class MenuItem:
     label: str
     url_name: str
     roles: tuple[str, ...] = ()
-

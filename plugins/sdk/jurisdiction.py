@@ -385,4 +385,3 @@ class JurisdictionConfig(AppConfig):
         if isinstance(decl, str):
             decl = import_string(decl)
         registry.register(decl(self))
-
