@@ -9,22 +9,23 @@ from django.test import Client
 def _demo_of_module(django_db_setup, django_db_blocker):
     """The demo world loaded once per test module inside an outer transaction.
 
-    Loading the demo renders PDFs and builds guidance pages (seconds each time).
-    Every test still runs in its own savepoint (the ``db`` fixture) and sees the
-    world exactly as loaded; the outer transaction is rolled back when the
-    module is done, so no other module ever sees the demo rows.
+    Loading the demo renders PDFs and builds guidance pages (about 25 s); the first
+    load in a test process is kept and later modules get it back in a second or two
+    (tests/demo_snapshot.py). Every test still runs in its own savepoint (the ``db``
+    fixture) and sees the world exactly as loaded; the outer transaction is rolled
+    back when the module is done, so no other module ever sees the demo rows.
     """
     from django.db import transaction
     from django.test import override_settings
 
-    from content import demo as demo_data
+    from tests import demo_snapshot
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
             with override_settings(DEBUG=True):
-                world = demo_data.load()
+                world = demo_snapshot.load()
             yield world
         finally:
             transaction.set_rollback(True)

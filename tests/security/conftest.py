@@ -16,14 +16,14 @@ from django.test import Client, override_settings
 
 @pytest.fixture(scope="package")
 def demo_world(django_db_setup, django_db_blocker):
-    from content import demo as demo_data
+    from tests import demo_snapshot
 
     with django_db_blocker.unblock():
         outer = transaction.atomic()
         outer.__enter__()
         try:
             with override_settings(DEBUG=True):
-                world = demo_data.load()
+                world = demo_snapshot.load()
             yield world
         finally:
             transaction.set_rollback(True)

@@ -16,6 +16,7 @@ from content import guidance_demo
 from portal.guidance.models import BookletPage, ChapterPage
 from portal.guidance.pdf import render_booklet_html
 from portal.guidance.streams import deadline_entries, plain_text, raw_stream
+from tests import demo_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,8 @@ ISO_DATE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 
 @pytest.fixture
 def loaded(db):
-    return guidance_demo.load(school_year_start=Y0)
+    """The demo guidance, made once per test process and restored for each test."""
+    return demo_snapshot.kept(f"guidance-{Y0}", lambda: guidance_demo.load(school_year_start=Y0))
 
 
 def wheel_rows(loaded, language):

@@ -11,6 +11,7 @@ from wagtail.models import Page, PageLogEntry, Revision
 from content import guidance_demo, guidance_texts
 from portal.guidance.models import BookletPage, ChapterPage, GuidanceArticlePage, LegalReference
 from portal.guidance.streams import deadline_entries, raw_stream
+from tests import demo_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,10 @@ REAL_NAMES = ["Lorentzen", "Refseth", "Helliesen", "Søbye", "Grimsmo", "Svendse
 
 @pytest.fixture
 def loaded(db):
-    return guidance_demo.load(school_year_start=2025)
+    """The demo guidance, made once per test process and restored for each test."""
+    return demo_snapshot.kept(
+        f"guidance-{2025}", lambda: guidance_demo.load(school_year_start=2025)
+    )
 
 
 def counts():

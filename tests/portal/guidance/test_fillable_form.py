@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from content import guidance_demo
 from portal.guidance.models import ChapterPage
 from portal.guidance.models.pages import FormTemplatePage
+from tests import demo_snapshot
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +27,10 @@ NAME = "Solbakken, Tuva"
 
 @pytest.fixture
 def demo(db):
-    return guidance_demo.load(school_year_start=2025)
+    """The demo guidance, made once per test process and restored for each test."""
+    return demo_snapshot.kept(
+        f"guidance-{2025}", lambda: guidance_demo.load(school_year_start=2025)
+    )
 
 
 @pytest.fixture
