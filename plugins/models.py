@@ -289,4 +289,8 @@ class TransitionLog(models.Model):
         return f"{self.record_type} {self.record_id}: {self.from_state} → {self.to_state}"
 
 
+# Model registration only: Django finds the "plugins" app's models in this
+# module, and the audit trail's table belongs to that app. This is the one
+# import of a service by a foundation module, allowed by tests/plugins/test_layers.py
+# (plugins.audit.models itself imports no service).
 from plugins.audit.models import AuditEvent  # noqa: E402,F401

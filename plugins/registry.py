@@ -12,6 +12,10 @@ from django.core.exceptions import ImproperlyConfigured
 
 
 class Registry:
+    #: How a matrix cell becomes a ``rules`` predicate, shared by every registry
+    #: (set once by ``plugins.access``; see ``use_predicates``).
+    _predicate_factory = None
+
     def __init__(self):
         self._by_code: dict = {}
         self._by_model: dict = {}
@@ -43,9 +47,20 @@ class Registry:
             if rules.perm_exists(name):
                 rules.remove_perm(name)
 
-    def _add_rules(self, jurisdiction) -> None:
-        from plugins.access.checks import cell_predicate
+    def use_predicates(self, factory) -> None:
+        """Set how a matrix cell becomes a ``rules`` predicate (``plugins.access`` gives it).
 
+        ``factory(jurisdiction, record, action)`` returns the predicate. Plugins
+        registered before it is set get their rules now.
+        """
+        Registry._predicate_factory = factory
+        for jurisdiction in self._by_code.values():
+            self._add_rules(jurisdiction)
+
+    def _add_rules(self, jurisdiction) -> None:
+        factory = Registry._predicate_factory
+        if factory is None:
+            return  # added by use_predicates (importing plugins.access sets it)
         seen = set()
         for cell in jurisdiction.matrix:
             key = (cell.record, cell.action)
@@ -53,7 +68,7 @@ class Registry:
                 continue
             seen.add(key)
             name = permission_name(jurisdiction.code, cell.record, cell.action)
-            rules.set_perm(name, cell_predicate(jurisdiction, cell.record, cell.action))
+            rules.set_perm(name, factory(jurisdiction, cell.record, cell.action))
 
     def all(self) -> list:
         return sorted(self._by_code.values(), key=lambda j: j.code)

@@ -39,11 +39,18 @@ def _path(model_or_record, suffix: str = "") -> str:
     return f"{sp}__{suffix}" if suffix else sp
 
 
-def _person_id(user):
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
+def person_id_of(user) -> int | None:
+    """The person id of an active, signed-in user (None for anyone else or a user without a person).
+
+    What every relation filters on; plugins use it instead of reading ``user.person`` by hand.
+    """
+    if not getattr(user, "is_authenticated", False) or not getattr(user, "is_active", False):
         return None
     person = getattr(user, "person", None)
     return person.pk if person is not None else None
+
+
+_person_id = person_id_of
 
 
 class Relation:
@@ -53,6 +60,16 @@ class Relation:
 
     def q(self, user, jurisdiction, model):  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def at_organisation(self, user, jurisdiction, organisation) -> bool:
+        """Does ``user`` hold this relation at ``organisation`` itself (no record yet)?
+
+        Used to answer ``can(user, "create", RecordType, within=organisation)``.
+        Only relations to a place answer True (``has_role_at_school``); a
+        relation to a student (guardian, teacher, the student) cannot hold
+        before there is a student, so the default is False.
+        """
+        return False
 
     def test(self, user, record, jurisdiction) -> bool:
         if record.pk is None or _person_id(user) is None:
@@ -85,6 +102,9 @@ class AnyOf(Relation):
             result |= rel.q(user, jurisdiction, model)
         return result
 
+    def at_organisation(self, user, jurisdiction, organisation) -> bool:
+        return any(r.at_organisation(user, jurisdiction, organisation) for r in self.relations)
+
 
 class AllOf(Relation):
     def __init__(self, *relations):
@@ -96,6 +116,9 @@ class AllOf(Relation):
         for rel in self.relations:
             result &= rel.q(user, jurisdiction, model)
         return result
+
+    def at_organisation(self, user, jurisdiction, organisation) -> bool:
+        return all(r.at_organisation(user, jurisdiction, organisation) for r in self.relations)
 
 
 class HasRoleAtSchool(Relation):
@@ -127,6 +150,23 @@ class HasRoleAtSchool(Relation):
             role=self.role,
         )
         return Q(Exists(assignments))
+
+    def at_organisation(self, user, jurisdiction, organisation) -> bool:
+        person_id = _person_id(user)
+        if person_id is None or organisation is None or organisation.pk is None:
+            return False
+        places = [organisation.pk]
+        if self.include_owners:
+            places += [o.pk for o in organisation.ancestors()[:2]]
+        today = timezone.localdate()
+        return RoleAssignment.objects.filter(
+            Q(jurisdiction="") | Q(jurisdiction=jurisdiction.code),
+            Q(valid_from__isnull=True) | Q(valid_from__lte=today),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=today),
+            person_id=person_id,
+            role=self.role,
+            organisation_id__in=places,
+        ).exists()
 
 
 class TeachesStudent(Relation):

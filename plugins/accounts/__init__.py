@@ -12,6 +12,22 @@ VERIFIED_AT_KEY = "portal_otp_verified_at"
 ENROL_UNTIL_KEY = "portal_enrol_until"
 
 
+class StepUpRequired(Exception):
+    """The action needs a second factor verified within the last few minutes.
+
+    Raise it (or a service's subclass of it: ``plugins.workflow.StepUpRequired``,
+    ``plugins.consent.StepUpRequired``) anywhere below a ``case_view``: the view
+    answers with the code page and the posted form is done again after the code
+    (``plugins.accounts.stepup``). No view needs to catch it.
+    """
+
+
+def require_fresh_second_factor(request) -> None:
+    """Raise ``StepUpRequired`` unless ``request`` has a fresh second factor."""
+    if request is None or not has_fresh_second_factor(request):
+        raise StepUpRequired
+
+
 def mark_second_factor_verified(request) -> None:
     request.session[VERIFIED_AT_KEY] = int(time.time())
 

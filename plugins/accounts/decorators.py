@@ -10,7 +10,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from . import has_fresh_second_factor
+from . import StepUpRequired, has_fresh_second_factor
 
 
 def no_store(response):
@@ -21,7 +21,11 @@ def no_store(response):
 
 
 def case_view(view):
-    """Signed in, second factor verified in this session, and never cached."""
+    """Signed in, second factor verified in this session, and never cached.
+
+    A ``StepUpRequired`` from the view (or a service it calls) becomes the code
+    page; after the code, a posted form is done again as it was posted.
+    """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -32,7 +36,13 @@ def case_view(view):
             return redirect(
                 reverse("accounts:verify") + "?" + urlencode({"next": request.get_full_path()})
             )
-        return no_store(view(request, *args, **kwargs))
+        try:
+            response = view(request, *args, **kwargs)
+        except StepUpRequired:
+            from .stepup import ask_for_fresh_factor
+
+            return ask_for_fresh_factor(request)
+        return no_store(response)
 
     return wrapper
 

@@ -85,13 +85,13 @@ def _primary_devices(user) -> list:
 
 
 def _language_of(user) -> str:
-    from plugins.notifications.mail import language_of
+    from plugins.contact import language_of
 
     return language_of(user)
 
 
 def _address_of(user) -> str:
-    from plugins.notifications.mail import address_of
+    from plugins.contact import address_of
 
     return address_of(user)
 

@@ -53,7 +53,7 @@ def guard(request):
 
 def tell_owner(user) -> None:
     """E-mail the owner that their password was changed (what and when, nothing else)."""
-    from plugins.notifications.mail import address_of, language_of
+    from plugins.contact import address_of, language_of
 
     address = address_of(user)
     if not address:

@@ -21,7 +21,7 @@ def client_address(request) -> str | None:
     """The client's address (through trusted proxies only), or None when missing or malformed."""
     if request is None:
         return None
-    from plugins.accounts.throttle import real_client_address
+    from plugins.clientip import real_client_address
 
     return real_client_address(request)
 
@@ -81,8 +81,12 @@ def record(
     record_id: str = "",
     jurisdiction: str = "",
     detail: str = "",
+    address: str | None = None,
 ):
     """Append one audit event and return it.
+
+    ``address`` is the client's address when there is no request to read it
+    from (e.g. kept with a consent's evidence); by default the request's.
 
     ``actor`` defaults to the request's signed-in user; ``username`` is the
     name to keep when there is no user (a failed sign-in). ``record_type``,
@@ -116,7 +120,7 @@ def record(
         record_type=(record_type or "")[:80],
         record_id=(str(record_id) if record_id else "")[:64],
         student_id=student_pk,
-        address=client_address(request),
+        address=address if address is not None else client_address(request),
         path=(path or "")[:300],
         detail=(detail or "")[:120],
     )

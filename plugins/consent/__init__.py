@@ -19,23 +19,30 @@ text or bytes are one version in the jurisdiction's ``official_language``
 
 A request names the exact version of the document (its SHA-256), who may
 sign (``ConsentSpec.signers``: any_guardian, all_guardians, student_of_age,
-guardian_or_student, named) and what signing unlocks. ``sign``, ``refuse``
-and ``withdraw`` take the HTTP request: they need a fresh second factor and
+guardian_or_student, named) and what signing unlocks. ``sign``, ``refuse``, ``withdraw`` and ``decide``
+take the signer's ``Evidence`` (``Evidence.of(request)`` on a page; an HTTP
+request is still accepted and read the same way): they need a fresh second factor and
 leave an append-only ``ConsentReceipt``; each decision sends the
 ``consent_decided`` signal (``plugins.consent.signals``) in the same transaction. Models load lazily: this package is
 imported by plugin declarations before the app registry is ready.
+
+Plugins ask about consents through the query helpers (``current_requests``,
+``statuses``, ``status_of``, ``status_q``, ``signatures``, ``decided_at``;
+see ``plugins.consent.queries``), never through consent's tables.
 """
 
 from __future__ import annotations
 
 _SERVICE = (
     "ConsentError",
+    "Evidence",
     "NotOpen",
     "SignerNotAllowed",
     "StepUpRequired",
     "VersionMismatch",
     "consent_guard",
     "current_request",
+    "decide",
     "fingerprint",
     "is_granted",
     "may_download_receipt",
@@ -57,6 +64,15 @@ _SERVICE = (
     "versions_of",
     "withdraw",
 )
+_QUERIES = (
+    "Signature",
+    "current_requests",
+    "decided_at",
+    "signatures",
+    "status_of",
+    "status_q",
+    "statuses",
+)
 _MODELS = ("ConsentReceipt", "ConsentRequest", "ConsentVersion", "Signers")
 
 
@@ -65,6 +81,10 @@ def __getattr__(name):
         from . import service
 
         return getattr(service, name)
+    if name in _QUERIES:
+        from . import queries
+
+        return getattr(queries, name)
     if name in _MODELS:
         from . import models
 
@@ -80,4 +100,4 @@ def __getattr__(name):
     raise AttributeError(name)
 
 
-__all__ = [*_SERVICE, *_MODELS, "consent_decided", "render_receipt_pdf"]
+__all__ = [*_SERVICE, *_QUERIES, *_MODELS, "consent_decided", "render_receipt_pdf"]

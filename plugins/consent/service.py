@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+from dataclasses import dataclass
 from types import SimpleNamespace
 
 from django.conf import settings
@@ -26,8 +27,9 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from plugins import audit
+from plugins import accounts, audit
 from plugins.access.relations import GuardianOf, StudentSelf
+from plugins.guards import Guard
 from plugins.models import GuardianRelation, Person, Student
 from plugins.registry import registry
 
@@ -64,7 +66,7 @@ class SignerNotAllowed(ConsentError):
     """The person is not one of those who may sign this request."""
 
 
-class StepUpRequired(ConsentError):
+class StepUpRequired(ConsentError, accounts.StepUpRequired):
     """The person must confirm a second factor again before deciding."""
 
 
@@ -402,7 +404,6 @@ def consent_guard(spec_code: str, content=None, *, label: str = "", message=None
     now (a render function of the language, or one text), so a changed
     document fails the guard until it is signed again.
     """
-    from plugins.sdk import Guard
 
     def test(record) -> bool:
         return is_granted(record, spec_code, content(record) if content else None)
@@ -596,6 +597,50 @@ def describe_method(http_request) -> str:
     return f"Signed in with password and second factor; identity confirmed again with {what}{when}."
 
 
+@dataclass(frozen=True)
+class Evidence:
+    """Who answers a consent request and how they proved it: what a receipt keeps.
+
+    ``signer`` is the user; ``verified_at`` when their second factor was last
+    verified (None: never in this session); ``method`` the words kept on the
+    receipt; ``address`` the client's address (through trusted proxies);
+    ``fresh`` whether the second factor is fresh enough to answer now.
+    ``request`` is the HTTP request it was read from, if any (the step a
+    signature unlocks is fired with it, and the audit row names its path).
+
+    Pages build it with ``Evidence.of(request)``; code without a request
+    (imports, tests) builds it directly.
+    """
+
+    signer: object
+    verified_at: datetime.datetime | None = None
+    method: str = ""
+    address: str | None = None
+    fresh: bool = False
+    request: object = None
+
+    @classmethod
+    def of(cls, http_request) -> Evidence:
+        """The evidence an HTTP request carries (its user, session and address)."""
+        from plugins.accounts import has_fresh_second_factor
+
+        return cls(
+            signer=http_request.user,
+            verified_at=_verified_at(http_request),
+            method=describe_method(http_request),
+            address=audit.client_address(http_request),
+            fresh=has_fresh_second_factor(http_request),
+            request=http_request,
+        )
+
+
+def as_evidence(evidence_or_request) -> Evidence:
+    """``Evidence`` as given, or read from an HTTP request (``Evidence.of``)."""
+    if isinstance(evidence_or_request, Evidence):
+        return evidence_or_request
+    return Evidence.of(evidence_or_request)
+
+
 def _new_status(req: ConsentRequest, decision: str) -> str:
     if decision == Decision.REFUSED:
         return Status.REFUSED
@@ -610,15 +655,13 @@ def _new_status(req: ConsentRequest, decision: str) -> str:
 
 def _decide(
     req: ConsentRequest,
-    http_request,
+    evidence: Evidence,
     decision: str,
     reason: str = "",
     version: str | None = None,
     language: str | None = None,
 ) -> ConsentReceipt:
-    from plugins.accounts import has_fresh_second_factor
-
-    user = http_request.user
+    user = evidence.signer
     with transaction.atomic():
         locked = (
             ConsentRequest.objects.select_for_update()
@@ -648,7 +691,7 @@ def _decide(
                 )
         else:
             shown = version_for(locked)
-        if not has_fresh_second_factor(http_request):
+        if not evidence.fresh:
             raise StepUpRequired(_("Confirm it is you with a code before you answer."))
         receipt = ConsentReceipt.objects.create(
             request=locked,
@@ -659,8 +702,8 @@ def _decide(
             reason=(reason or "").strip()[:2000] if decision != Decision.SIGNED else "",
             content_hash=shown.content_hash,
             language=shown.language,
-            method=describe_method(http_request),
-            address=audit.client_address(http_request),
+            method=evidence.method,
+            address=evidence.address,
         )
         status = _new_status(locked, decision)
         if status != locked.status:
@@ -672,11 +715,20 @@ def _decide(
         )
         record = record_of(locked)
         if record is not None:
-            audit.record(http_request, AUDIT_ACTIONS[decision], record=record, role=role)
+            audit.record(
+                evidence.request,
+                AUDIT_ACTIONS[decision],
+                record=record,
+                role=role,
+                actor=user,
+                address=evidence.address,
+            )
         else:
             audit.record(
-                http_request,
+                evidence.request,
                 AUDIT_ACTIONS[decision],
+                actor=user,
+                address=evidence.address,
                 student=locked.student,
                 role=role,
                 jurisdiction=locked.jurisdiction,
@@ -687,10 +739,32 @@ def _decide(
     return receipt
 
 
-def sign(
-    req: ConsentRequest, http_request, *, version: str | None = None, language: str | None = None
+def decide(
+    req: ConsentRequest,
+    evidence,
+    decision: str,
+    *,
+    reason: str = "",
+    version: str | None = None,
+    language: str | None = None,
 ) -> ConsentReceipt:
-    """Sign ``req`` as the request's user. Needs a fresh second factor (step-up).
+    """Record one answer (``ConsentReceipt.Decision``) and nothing else.
+
+    ``evidence`` is an ``Evidence`` (or an HTTP request, read with ``Evidence.of``).
+
+    Unlike ``sign``, a signature never fires the step the consent unlocks, even
+    when the spec says ``fire_on_sign``: for code (and conformance tests) that
+    fires that step itself. Needs a fresh second factor like every answer.
+    """
+    return _decide(req, as_evidence(evidence), decision, reason, version, language)
+
+
+def sign(
+    req: ConsentRequest, evidence, *, version: str | None = None, language: str | None = None
+) -> ConsentReceipt:
+    """Sign ``req`` as the evidence's signer. Needs a fresh second factor (step-up).
+
+    ``evidence`` is an ``Evidence`` (or an HTTP request, read with ``Evidence.of``).
 
     ``version`` is the fingerprint of the version the person read (the page
     sends it); a fingerprint that is not one of the request's versions records
@@ -701,19 +775,20 @@ def sign(
     as the signer in the same transaction: the signature and the step it
     allows land together or not at all.
     """
+    evidence = as_evidence(evidence)
     spec = spec_of(req)
     if not (spec is not None and spec.fire_on_sign and spec.unlocks):
-        return _decide(req, http_request, Decision.SIGNED, version=version, language=language)
+        return _decide(
+            req, as_evidence(evidence), Decision.SIGNED, version=version, language=language
+        )
     from plugins.workflow import TransitionError, fire
 
     try:
         with transaction.atomic():
-            receipt = _decide(
-                req, http_request, Decision.SIGNED, version=version, language=language
-            )
+            receipt = _decide(req, evidence, Decision.SIGNED, version=version, language=language)
             record = record_of(req)
             if req.status == Status.SIGNED and record is not None:
-                fire(record, spec.unlocks, http_request.user, request=http_request)
+                fire(record, spec.unlocks, evidence.signer, request=evidence.request)
     except TransitionError as exc:
         # Nothing is kept: the signature would unlock a step that cannot happen now.
         req.refresh_from_db()
@@ -723,23 +798,23 @@ def sign(
 
 def refuse(
     req: ConsentRequest,
-    http_request,
+    evidence,
     *,
     reason: str = "",
     version: str | None = None,
     language: str | None = None,
 ) -> ConsentReceipt:
     """Refuse ``req``, with an optional reason. Needs a fresh second factor."""
-    return _decide(req, http_request, Decision.REFUSED, reason, version, language)
+    return _decide(req, as_evidence(evidence), Decision.REFUSED, reason, version, language)
 
 
 def withdraw(
     req: ConsentRequest,
-    http_request,
+    evidence,
     *,
     reason: str = "",
     version: str | None = None,
     language: str | None = None,
 ) -> ConsentReceipt:
     """Withdraw a given consent, where the plugin allows it. Needs a fresh second factor."""
-    return _decide(req, http_request, Decision.WITHDRAWN, reason, version, language)
+    return _decide(req, as_evidence(evidence), Decision.WITHDRAWN, reason, version, language)

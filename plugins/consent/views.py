@@ -224,15 +224,16 @@ def answer(request, pk):
         "version": (request.POST.get("version") or "").strip() or None,
         "language": (request.POST.get("language") or "").strip() or None,
     }
+    evidence = service.Evidence.of(request)
     try:
         if decision == "sign":
-            service.sign(req, request, **shown)
+            service.sign(req, evidence, **shown)
             messages.success(request, _("Thank you. You have signed. Your receipt is below."))
         elif decision == "refuse":
-            service.refuse(req, request, reason=form.cleaned_data["reason"], **shown)
+            service.refuse(req, evidence, reason=form.cleaned_data["reason"], **shown)
             messages.success(request, _("You have refused. Your answer is recorded below."))
         else:
-            service.withdraw(req, request, reason=form.cleaned_data["reason"], **shown)
+            service.withdraw(req, evidence, reason=form.cleaned_data["reason"], **shown)
             messages.success(request, _("You have withdrawn your consent. This is recorded below."))
     except service.StepUpRequired:
         return ask_for_fresh_factor(request, detail_url)

@@ -98,7 +98,7 @@ class _Progress:
 
 def _language_of(user) -> str:
     """The language a person reads the portal's e-mails in (jobs queued without one)."""
-    from plugins.notifications.mail import language_of
+    from plugins.contact import language_of
 
     return language_of(user)
 

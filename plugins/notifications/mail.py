@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from plugins.contact import address_of, language_of  # noqa: F401  (also importable from here)
+
 from .models import DigestLog, Notice, NotificationPreference
 from .service import email_wanted
 
@@ -25,18 +27,6 @@ logger = logging.getLogger(__name__)
 
 def base_url() -> str:
     return getattr(settings, "PORTAL_BASE_URL", settings.WAGTAILADMIN_BASE_URL).rstrip("/")
-
-
-def address_of(user) -> str:
-    person = getattr(user, "person", None)
-    return (getattr(person, "email", "") or user.email or "").strip()
-
-
-def language_of(user) -> str:
-    person = getattr(user, "person", None)
-    wanted = (getattr(person, "language", "") or "").strip().lower()
-    codes = {code for code, _name in settings.LANGUAGES}
-    return wanted if wanted in codes else settings.LANGUAGE_CODE
 
 
 def _choices(user) -> dict[str, bool]:

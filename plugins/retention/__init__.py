@@ -133,6 +133,25 @@ def allowed(user, action: str, student) -> bool:
     return True
 
 
+def narrow(user, action: str, queryset):
+    """The answer ``plugins.access.permitted`` gives for ``close_case`` / ``delete_case``."""
+    narrowed = queryset.filter(keepers_q(user))
+    if action == DELETE:
+        due = [s.pk for s in narrowed.select_related("school") if is_due(s)]
+        narrowed = queryset.filter(pk__in=due)
+    return narrowed
+
+
+def declare_to_access() -> None:
+    """Tell ``plugins.access`` who may close and delete whole cases (from ``AppConfig.ready``)."""
+    from plugins import access
+    from plugins.models import Student
+
+    access.register_record_actions(
+        ACTIONS, model=Student, allowed=allowed, narrow=narrow, seen=CLOSE
+    )
+
+
 def role_used(user, student) -> str:
     for j in _jurisdictions():
         for code in j.retention_roles:

@@ -7,3 +7,8 @@ class RetentionConfig(AppConfig):
     label = "retention"
     verbose_name = _("Case retention")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import declare_to_access
+
+        declare_to_access()

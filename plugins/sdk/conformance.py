@@ -39,3 +39,26 @@ class ConformanceFactory:
             self.make_record(record_type, state=state, **variant)
             for state, variant in itertools.product(states, variants)
         ]
+
+    # -- the plugin's pages (tests/conformance/test_pages.py) ------------------------------
+    # Each hook names one page of the plugin for a record the suite made; return None where
+    # the plugin has no such page. The suite then checks that every plugin answers alike:
+    # an invalid post is a 400 with the error summary and saves nothing, a valid one saves
+    # with exactly one audit row carrying the role used, a step that needs a fresh second
+    # factor is done after the code with what was posted, a document downloads as one .pdf.
+
+    def edit_page(self, record_type: str, record) -> tuple[str, dict, dict] | None:
+        """``(url, valid_post, invalid_post)`` of the page that edits ``record``.
+
+        The posts are what a browser sends (hidden fields such as ``version`` included):
+        the valid one saves, the invalid one must be refused by the form.
+        """
+        return None
+
+    def step_page(self, transition, record) -> tuple[str, dict] | None:
+        """``(url, post)`` that fires ``transition`` on ``record`` from the plugin's pages."""
+        return None
+
+    def document_page(self, spec, record) -> str | None:
+        """The URL that downloads document ``spec`` (a ``DocumentSpec``) of ``record``."""
+        return None

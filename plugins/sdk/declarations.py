@@ -12,6 +12,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy
+
+from plugins.guards import Guard
 
 #: The actions a role matrix may name. A plugin may add its own through
 #: ``Jurisdiction.extra_actions``; anything else is a start-up error.
@@ -121,15 +124,6 @@ def allow(record: str, action: str, *roles: str, when: Condition | None = None) 
 
 
 @dataclass(frozen=True)
-class Guard:
-    """A precondition of a transition, with the message shown when it fails."""
-
-    label: str
-    test: Callable[[Any], bool]
-    message: str
-
-
-@dataclass(frozen=True)
 class Transition:
     """A named step of a workflow: from any of ``source`` to ``target``, fired by ``roles``."""
 
@@ -149,6 +143,24 @@ class Transition:
         object.__setattr__(self, "source", tuple(str(s) for s in self.source))
         object.__setattr__(self, "target", str(self.target))
         object.__setattr__(self, "roles", tuple(self.roles))
+        if self.consent and not any(g.label == _consent_label(self.consent) for g in self.guards):
+            # The consent is one more guard: the engine knows nothing of consents.
+            object.__setattr__(self, "guards", (*self.guards, _consent_signed(self.consent)))
+
+
+def _consent_label(code: str) -> str:
+    return f"consent {code} signed"
+
+
+def _consent_signed(code: str) -> Guard:
+    def test(record) -> bool:
+        from plugins.consent import is_granted
+
+        return is_granted(record, code)
+
+    return Guard(
+        _consent_label(code), test, gettext_lazy("This step needs a signed consent first.")
+    )
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from .engine import (
     fire,
     history,
     labelled_history,
+    transition_label,
 )
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "fire",
     "history",
     "labelled_history",
+    "transition_label",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from plugins import accounts
 from plugins.models import TransitionLog
 from plugins.registry import registry
 
@@ -29,8 +30,8 @@ class GuardFailed(TransitionError):
     pass
 
 
-class StepUpRequired(TransitionError):
-    pass
+class StepUpRequired(TransitionError, accounts.StepUpRequired):
+    """The step needs a fresh second factor (``case_view`` asks for the code)."""
 
 
 def _student_of(record):
@@ -100,18 +101,11 @@ def fire(record, transition_name: str, user, *, note: str = "", request=None) ->
                 % {"step": t.label or t.name, "state": dict(wf.states).get(current, current)}
             )
         if t.step_up:
-            from plugins.accounts import has_fresh_second_factor
-
-            if request is None or not has_fresh_second_factor(request):
+            if request is None or not accounts.has_fresh_second_factor(request):
                 raise StepUpRequired(_("Confirm with your second factor to continue."))
         for guard in t.guards:
             if not guard.test(locked):
                 raise GuardFailed(str(guard.message))
-        if t.consent:
-            from plugins.consent import is_granted
-
-            if not is_granted(locked, t.consent):
-                raise GuardFailed(_("This step needs a signed consent first."))
         setattr(locked, wf.field, t.target)
         locked.save(update_fields=[wf.field])
         student = _student_of(locked)
@@ -133,6 +127,17 @@ def fire(record, transition_name: str, user, *, note: str = "", request=None) ->
     # object in the state the database still holds.
     setattr(record, wf.field, t.target)
     return log
+
+
+def transition_label(record, name: str) -> str:
+    """The declared label of step ``name`` of ``record``'s workflow, in the reader's language."""
+    jurisdiction, record_name = registry.for_record(record)
+    wf = jurisdiction.workflow_for(record_name)
+    if wf is not None:
+        for t in wf.transitions:
+            if t.name == name:
+                return str(t.label or t.name)
+    return name
 
 
 def history(record):

@@ -1,8 +1,6 @@
-from django.test import RequestFactory
+from django.urls import reverse
 
-from plugins.accounts import mark_second_factor_verified
-from plugins.consent import request_consent, sign
-from plugins.sdk import ConformanceFactory
+from plugins.sdk import ConformanceFactory, testing
 from plugins.sdk import builders as b
 
 from .declaration import approval_text
@@ -15,15 +13,7 @@ def sign_approval(case, signer=None):
     ``signer`` defaults to whoever may sign: a new guardian while the student
     is under age, the student once of age.
     """
-    if signer is None:
-        st = case.student
-        signer = b.student_login(st) if st.is_of_age(18) else b.guardian_of(st)
-    user = type(signer).objects.get(pk=signer.pk)  # a copy: the caller's object stays untouched
-    user.is_verified = lambda: True
-    http = RequestFactory().post("/")
-    http.user, http.session = user, {}
-    mark_second_factor_verified(http)
-    return sign(request_consent(case, "case-approval", content=approval_text(case)), http)
+    return testing.sign_consent(case, "case-approval", signer=signer, content=approval_text(case))
 
 
 class DummyFactory(ConformanceFactory):
@@ -69,3 +59,15 @@ class DummyFactory(ConformanceFactory):
         if role == "student":
             return b.student_login(st)
         raise KeyError(role)
+
+    def edit_page(self, record_type, record):
+        if record_type != "Case":
+            return None
+        url = reverse("dummy:case-edit", args=[record.pk])
+        return url, {"summary": "A new summary."}, {"summary": "x" * 5001}
+
+    def step_page(self, transition, record):
+        return reverse("dummy:case-step", args=[record.pk, transition.name]), {"note": "Kept."}
+
+    def document_page(self, spec, record):
+        return reverse("dummy:case-pdf", args=[record.pk])

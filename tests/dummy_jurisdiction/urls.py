@@ -9,4 +9,5 @@ urlpatterns = [
     path("cases/<int:pk>/edit/", views.case_edit, name="case-edit"),
     path("cases/<int:pk>/upload/", views.case_upload, name="case-upload"),
     path("cases/<int:pk>/pdf/", views.case_pdf, name="case-pdf"),
+    path("cases/<int:pk>/steps/<slug:name>/", views.case_step, name="case-step"),
 ]

@@ -1,13 +1,11 @@
-from django.contrib import messages as flash
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from plugins import drafts
 from plugins.access import fetch, permitted
 from plugins.accounts.decorators import case_view
-from plugins.documents import pdf_response, render_pdf
 from plugins.documents.forms import DocumentUploadForm
+from plugins.sdk import views as sdk
 
 from .forms import CaseSummaryForm
 from .models import Case
@@ -45,30 +43,37 @@ def case_upload(request, pk):
 @case_view
 def case_pdf(request, pk):
     """The case summary rendered to PDF (the plugin's "case-summary" document)."""
-    from .declaration import DummyJurisdiction
-
     case = fetch(request, "download", Case.objects.all(), pk=pk)
-    pdf = render_pdf(
-        "dummy_jurisdiction/case_summary.html",
-        {"case": case},
-        title=f"Case {case.pk}",
-        student_name=case.student.name,
-        confidentiality=DummyJurisdiction.confidentiality,
+    return sdk.document_response(
+        request, case, "case-summary", {"case": case}, filename=("case", case.pk)
     )
-    import io
-
-    return pdf_response(io.BytesIO(pdf), f"case-{case.pk}.pdf")
 
 
 @case_view
 def case_edit(request, pk):
     """Edit the case summary: drafts saved as one types, offered back after a session expiry."""
     case = fetch(request, "edit", Case.objects.all(), pk=pk)
-    form = CaseSummaryForm(request.POST or None, instance=case)
-    keys = drafts.autosave(form, request, "summary")
-    if request.method == "POST" and form.is_valid():
-        form.save()
-        drafts.clear_draft(request.user, *keys.values())
-        flash.success(request, "The summary is saved.")
-        return redirect("dummy:case-edit", pk=case.pk)
-    return render(request, "dummy_jurisdiction/case_edit.html", {"form": form, "case": case})
+    return sdk.edit_record(
+        request,
+        case,
+        CaseSummaryForm(request.POST or None, instance=case),
+        template="dummy_jurisdiction/case_edit.html",
+        context={"case": case},
+        success="The summary is saved.",
+        back=reverse("dummy:case-edit", args=[case.pk]),
+        autosave=("summary",),
+    )
+
+
+@case_view
+@require_POST
+def case_step(request, pk, name):
+    """Fire a step of the case's workflow (share, approve, close) from the case page."""
+    case = fetch(request, "view", Case.objects.all(), pk=pk)
+    return sdk.fire_step(
+        request,
+        case,
+        name,
+        back=sdk.safe_back(request, reverse("dummy:case", args=[case.pk])),
+        note=request.POST.get("note", "")[:500],
+    )

@@ -270,7 +270,8 @@ def test_jurisdictions_command_lists_the_dummy_plugin_as_text():
     assert "draft -> shared  share by coordinator" in text
     assert (
         "shared -> approved  approve by guardian, student  "
-        "[needs consent case-approval; guard: has summary; guard: case-approval signed]" in text
+        "[needs consent case-approval; guard: has summary; guard: case-approval signed; "
+        "guard: consent case-approval signed]" in text
     )
     assert "approved|shared -> closed  close by coordinator  [needs step-up]" in text
     # consents
@@ -305,7 +306,12 @@ def test_jurisdictions_command_json():
         transitions["close"]["from"] == ["approved", "shared"]
         and transitions["close"]["step_up"] is True
     )
-    assert transitions["approve"]["guards"] == ["has summary", "case-approval signed"]
+    # ``Transition(consent=...)`` is a guard of its own, appended to the declared ones.
+    assert transitions["approve"]["guards"] == [
+        "has summary",
+        "case-approval signed",
+        "consent case-approval signed",
+    ]
     assert dummy["consents"] == [
         {
             "code": "case-approval",
