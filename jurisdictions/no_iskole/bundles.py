@@ -9,14 +9,13 @@ from django.utils.translation import gettext as _
 from plugins.access import permitted
 from plugins.documents import Attachment, Rendered, Section
 
-from .models import SchoolApplication, StudentApplication
+from .documents import application_context
+from .models import CODE, SchoolApplication, StudentApplication
 from .services import attachments_of
 
 
 def school_application_bundle(*, user, school_application_id):
     """Sections for the students of one school application ``user`` may download."""
-    from .views import CODE, application_context
-
     sa = permitted(user, "download", SchoolApplication.objects.filter(pk=school_application_id))
     sa = sa.first()
     if sa is None:

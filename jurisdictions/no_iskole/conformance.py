@@ -1,14 +1,13 @@
 """Records in every state and actors in every role, for the core's conformance suite."""
 
-from django.test import RequestFactory
+from django.urls import reverse
 from django.utils import timezone
 
-from plugins.accounts import mark_second_factor_verified
-from plugins.consent import request_consent, sign
-from plugins.sdk import ConformanceFactory
+from plugins.sdk import ConformanceFactory, testing
 from plugins.sdk import builders as b
 
 from .models import (
+    CODE,
     STAGE_ORDER,
     AnnualReport,
     AnnualReportStatus,
@@ -26,36 +25,24 @@ from .models import (
     StudentApplication,
     SubjectAssessment,
     SubjectPlan,
+    WorkStatus,
 )
 from .services import approval_text
 
 A = ApplicationStatus
 STAGE_VARIANTS = [{"iop_stage": s} for s in STAGE_ORDER]
+#: A version the record never had: a VersionedModelForm refuses the post as a conflict.
+STALE = "2000-01-01T00:00:00+00:00"
 
 
-def verified_request(user):
-    """A POST request by ``user`` with a fresh second factor, as signing needs."""
-    user.is_verified = lambda: True
-    http = RequestFactory().post("/")
-    http.user, http.session = user, {}
-    mark_second_factor_verified(http)
-    return http
+def _version(record) -> str:
+    """The hidden ``version`` field a VersionedModelForm sends: the saved ``updated_at``."""
+    saved = type(record)._default_manager.filter(pk=record.pk).values_list("updated_at", flat=True)
+    return saved.get().isoformat()
 
 
-def sign_application(app, signer=None, *, fire=True):
-    """The family approves ``app`` as it reads now (a guardian, or the student of age)."""
-    from plugins.consent.models import ConsentReceipt
-    from plugins.consent.service import _decide
-
-    st = app.student
-    if signer is None:
-        signer = b.student_login(st) if st.is_of_age(18) else b.guardian_of(st)
-    user = type(signer).objects.get(pk=signer.pk)
-    req = request_consent(app, "application-approval", content=approval_text(app))
-    if fire:
-        return sign(req, verified_request(user))
-    # Only the signature, so that the suite itself fires "approve".
-    return _decide(req, verified_request(user), ConsentReceipt.Decision.SIGNED)
+def _url(name, *args) -> str:
+    return reverse(f"{CODE}:{name}", args=args)
 
 
 class NoIskoleFactory(ConformanceFactory):
@@ -109,7 +96,7 @@ class NoIskoleFactory(ConformanceFactory):
                 Iop.objects.create(student=st, school_year=b.school_year(), stage=stage)
             return IopDocument.objects.create(
                 student=st,
-                owner="no-iskole",
+                owner=CODE,
                 record_type="IopDocument",
                 title="Expert assessment",
                 file="documents/conformance-has-no-file.pdf",
@@ -161,7 +148,8 @@ class NoIskoleFactory(ConformanceFactory):
             )
             app.save(update_fields=["school_application"])
         if for_transition == "approve":
-            sign_application(app, fire=False)
+            content = approval_text(app)
+            testing.sign_consent(app, "application-approval", content=content, fire=False)
         return app
 
     @staticmethod
@@ -189,3 +177,83 @@ class NoIskoleFactory(ConformanceFactory):
         if role == "student":
             return b.student_login(st)
         raise KeyError(role)
+
+    # -- the plugin's pages (tests/conformance/test_pages.py) ------------------------------
+
+    def edit_page(self, record_type, record):
+        texts = ("mapping", "overall_goals", "organisation")
+        if record_type == "StudentApplication":
+            if record.status not in (A.REGISTERED, A.AWAITING_APPROVAL, A.APPROVED):
+                return None
+            # Only the student's subjects can be chosen: the ones applied for are among them.
+            subjects = list(record.subjects.all())
+            record.student.subjects.add(*subjects)
+            # Once published, a change asks the family again: the valid post keeps the text.
+            goals = "Read and write with support." if record.status == A.REGISTERED else ""
+            valid = {
+                "expert_assessment": record.expert_assessment,
+                "goals": goals or record.goals,
+                "other_information": record.other_information,
+                "subjects": [
+                    s.pk for s in record.subjects.all() if s in record.student.subjects.all()
+                ],
+                "version": _version(record),
+            }
+            return _url("application-edit", record.pk), valid, {**valid, "subjects": ["0"]}
+        if record_type == "Iop":
+            valid = dict.fromkeys(texts, "Written by the coordinator.")
+            url = _url("iop-edit", record.pk)
+            return url, {**valid, "version": _version(record)}, {**valid, "version": STALE}
+        if record_type == "AnnualReport":
+            if record.status != AnnualReportStatus.OPEN:
+                return None
+            valid = {"summary": "A good year.", "teaching_assessment": "", "continued_need": ""}
+            url = _url("annual-report", record.iop_id)
+            return url, {**valid, "version": _version(record)}, {**valid, "version": STALE}
+        if record_type == "CertificateAppendix":
+            valid = {"content": "Assessed in the goals of the IOP."}
+            url = _url("appendix", record.iop_id)
+            return url, {**valid, "version": _version(record)}, {**valid, "version": STALE}
+        if record_type == "SubjectPlan":
+            valid = {
+                "competence_goals": "Counts to 100.",
+                "learning_goals": "Numbers.",
+                "work_status": WorkStatus.values[0],
+                "half_year_assessment": "",
+                "annual_assessment": "",
+                "version": _version(record),
+            }
+            return _url("subject", record.pk), valid, {**valid, "work_status": "nonsense"}
+        if record_type == "IopDocument":
+            valid = {"title": "Expert assessment, 2nd version", "visible_to_teachers": "on"}
+            return _url("document-edit", record.uuid), valid, {**valid, "title": ""}
+        return None  # SchoolApplication: fields are set on its page; assessments: the subject's
+
+    def step_page(self, transition, record):
+        if isinstance(record, StudentApplication):
+            if transition.name in ("publish", "reopen", "grant", "refuse"):
+                return _url("application-step", record.pk, transition.name), {
+                    "note": "Decided by the county."
+                }
+            if transition.name == "add_to_school_application":
+                sa = record.school_application
+                return _url("school-application-add", sa.pk), {"application": record.pk}
+            if transition.name == "remove_from_school_application":
+                sa = record.school_application
+                return _url("school-application-remove", sa.pk, record.pk), {}
+            return None  # "approve": the family signs on the consent page
+        if isinstance(record, Iop):
+            return _url("iop-stage", record.pk), {"stage": transition.target}
+        sent_on = {"sent_on": timezone.localdate().isoformat()}
+        if isinstance(record, SchoolApplication):
+            return _url("school-application-send", record.pk), sent_on
+        if isinstance(record, AnnualReport):
+            return _url("annual-report-send", record.iop_id), sent_on
+        return None
+
+    def document_page(self, spec, record):
+        if isinstance(record, StudentApplication):
+            return _url("application-pdf", record.pk)
+        if isinstance(record, CertificateAppendix):
+            return _url("iop-pdf", record.iop_id, spec.code)
+        return _url("iop-pdf", record.pk, spec.code)

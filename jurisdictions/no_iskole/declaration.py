@@ -31,6 +31,7 @@ from plugins.sdk import (
 )
 
 from .models import (
+    CODE,
     STAGE_ORDER,
     AnnualReportStatus,
     ApplicationStatus,
@@ -173,7 +174,7 @@ def _stage_transition(stage) -> Transition:
 
 
 class NoIskoleJurisdiction(Jurisdiction):
-    code = "no-iskole"
+    code = CODE
     name = _("IOP (Norway)")
     description = _(
         "Individual education plans under the Norwegian Education Act: the student's "

@@ -25,6 +25,7 @@ from plugins.models import Organisation, Student
 from plugins.workflow import fire
 
 from .models import (
+    CODE,
     ApplicationStatus,
     AssessmentKind,
     Iop,
@@ -79,7 +80,7 @@ def demo_pdf(title: str) -> bytes:
 
 def _attach(app, title: str, *, visible_to_teachers: bool = False):
     key = app.attached_key
-    existing = IopDocument.objects.filter(student=app.student, owner="no-iskole", title=title)
+    existing = IopDocument.objects.filter(student=app.student, owner=CODE, title=title)
     if existing.exists():
         return existing.first()
     upload = SimpleUploadedFile(
@@ -88,7 +89,7 @@ def _attach(app, title: str, *, visible_to_teachers: bool = False):
     return store_upload(
         upload,
         student=app.student,
-        owner="no-iskole",
+        owner=CODE,
         title=title,
         record_type="IopDocument",
         visible_to_teachers=visible_to_teachers,
@@ -171,10 +172,8 @@ def load(world: dict) -> None:
     coordinator = accounts["coordinator"]
     teacher = accounts["teacher"]
     for org in (elvdal_school, bjorkas_school):
-        if "no-iskole" not in org.jurisdictions:
-            Organisation.objects.filter(pk=org.pk).update(
-                jurisdictions=[*org.jurisdictions, "no-iskole"]
-            )
+        if CODE not in org.jurisdictions:
+            Organisation.objects.filter(pk=org.pk).update(jurisdictions=[*org.jurisdictions, CODE])
 
     def pupil(given):
         return Student.objects.get(person__given_name=given, school=elvdal_school)
@@ -251,11 +250,11 @@ def load(world: dict) -> None:
     Iop.objects.filter(student=mia).update(stage=Stage.ANNUAL_REPORT_PUBLISHED)
     # An uploaded IOP document: published to the family with the IOP, so demo-guardian reads it.
     title = "Expert assessment from PPT (Mia)"
-    if not IopDocument.objects.filter(student=mia, owner="no-iskole", title=title).exists():
+    if not IopDocument.objects.filter(student=mia, owner=CODE, title=title).exists():
         store_upload(
             SimpleUploadedFile("expert-assessment-mia.pdf", demo_pdf(title), "application/pdf"),
             student=mia,
-            owner="no-iskole",
+            owner=CODE,
             title=title,
             record_type="IopDocument",
         )

@@ -19,6 +19,9 @@ from django.utils.translation import gettext_lazy as _
 from plugins.documents.models import Document
 from plugins.models import Organisation, Person, SchoolYear, Student, Subject
 
+#: The registry code of the plugin (URL namespace, document owner, role scope).
+CODE = "no-iskole"
+
 
 class ApplicationStatus(models.TextChoices):
     REGISTERED = "registered", _("Registered")

@@ -12,10 +12,10 @@ from django.utils import timezone
 
 def attachments_of(app):
     """The documents attached to a student application, oldest first."""
-    from .models import IopDocument
+    from .models import CODE, IopDocument
 
     return IopDocument.objects.filter(
-        owner="no-iskole", student_id=app.student_id, attached_to=app.attached_key
+        owner=CODE, student_id=app.student_id, attached_to=app.attached_key
     ).order_by("created_at", "pk")
 
 

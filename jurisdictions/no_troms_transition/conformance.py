@@ -6,16 +6,18 @@ Plans come with both consents signed when their state implies it, or as the
 ``consent`` trait says ("given", "none", "refused").
 """
 
-from django.test import RequestFactory
+from django import forms
+from django.urls import reverse
 
-from plugins import consent
-from plugins.accounts import mark_second_factor_verified
 from plugins.models import Organisation, SchoolYear
 from plugins.sdk import ConformanceFactory
 from plugins.sdk import builders as b
+from plugins.sdk.testing import refuse_consent, sign_consent, verified_request
 
 from . import consents, services, signals
+from .forms import SchoolDataForm, ScreeningRowForm, StepForm
 from .models import (
+    CODE,
     Outcome,
     Phase,
     PlanStatus,
@@ -27,15 +29,7 @@ from .models import (
     TransitionPlan,
 )
 
-
-def verified_request(user):
-    """A POST request by ``user`` with a fresh second factor (for consent decisions)."""
-    user = type(user).objects.get(pk=user.pk)
-    user.is_verified = lambda: True
-    http = RequestFactory().post("/")
-    http.user, http.session = user, {}
-    mark_second_factor_verified(http)
-    return http
+__all__ = ["NoTromsTransitionFactory", "decide_consents", "verified_request"]
 
 
 def decide_consents(plan, decision="sign", guardian=None):
@@ -46,15 +40,30 @@ def decide_consents(plan, decision="sign", guardian=None):
     if asked[consents.STUDENT] is None:
         asked = consents.ask(plan)
     if decision == "sign":
-        consent.sign(asked[consents.GUARDIAN], verified_request(guardian))
-        consent.sign(asked[consents.STUDENT], verified_request(student_user))
+        sign_consent(plan, consents.GUARDIAN, signer=guardian)
+        sign_consent(plan, consents.STUDENT, signer=student_user)
     else:
-        consent.refuse(asked[consents.GUARDIAN], verified_request(guardian), reason="No, thanks")
+        refuse_consent(plan, consents.GUARDIAN, signer=guardian, reason="No, thanks")
     return asked
 
 
+def posted(form, **changes) -> dict:
+    """What a browser posts for ``form`` as the page shows it, with ``changes``."""
+    data = {}
+    for name, field in form.fields.items():
+        value = form[name].value()
+        if field.disabled or value is None or value is False:
+            continue
+        data[name] = "on" if isinstance(field, forms.BooleanField) else str(value)
+    return {**data, **changes}
+
+
+def _url(name, *args):
+    return reverse(f"{CODE}:{name}", args=args)
+
+
 def upper_school() -> Organisation:
-    return b.school(jurisdiction="no-troms-transition")
+    return b.school(jurisdiction=CODE)
 
 
 def past_school_year() -> SchoolYear:
@@ -165,7 +174,7 @@ class NoTromsTransitionFactory(ConformanceFactory):
         elif isinstance(record, ScreeningHandover):
             record = TransitionPlan.objects.get(screening_id=record.pk)
         st = record.student
-        code = self.jurisdiction.code
+        code = CODE
         if role == "rektor":
             return b.role_holder("rektor", st.school, jurisdiction=code)
         if role == "counsellor":
@@ -180,3 +189,37 @@ class NoTromsTransitionFactory(ConformanceFactory):
         if role == "student":
             return b.student_login(st)
         raise KeyError(role)
+
+    # -- the plugin's pages ----------------------------------------------------------------
+    def edit_page(self, record_type, record):
+        if record_type == "ScreeningRow" and record.status == RowStatus.OPEN:
+            form = ScreeningRowForm(instance=record)
+            valid = posted(form, assessment="Talked with the class teacher.")
+            return _url("row-edit", record.pk), valid, {**valid, "version": ""}
+        if record_type == "SchoolData":
+            row, _made = ScreeningRow.objects.get_or_create(
+                student=record.student,
+                school_year=record.school_year,
+                defaults={"group": record.student.group},
+            )
+            valid = posted(SchoolDataForm(instance=record), absence_percent="7,5")
+            return _url("row-school-data", row.pk), valid, {**valid, "absence_percent": "150"}
+        if record_type == "PlanStep" and record.plan.status in (
+            PlanStatus.ACTIVE,
+            PlanStatus.HANDED_OVER,
+        ):
+            valid = posted(StepForm(instance=record), note="Agreed with the family.")
+            url = _url("plan-step", record.plan_id, record.pk)
+            return url, valid, {**valid, "due": "not a date"}
+        return None
+
+    def step_page(self, transition, record):
+        if isinstance(record, ScreeningRow):
+            if transition.name == "reopen":
+                return _url("row-reopen", record.pk), {}
+            reason = "The class teacher knows the student well."
+            return _url("row-decide", record.pk), {"decision": transition.name, "reason": reason}
+        if isinstance(record, TransitionPlan):
+            post = {"transition": transition.name, "note": "Agreed at the meeting."}
+            return _url("plan-fire", record.pk), post
+        return None

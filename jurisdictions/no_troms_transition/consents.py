@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
 from plugins.consent import ConsentRequest
 from plugins.sdk import Condition
 
-CODE = "no-troms-transition"
+from .models import CODE
+
 GUARDIAN = "transition-guardian"
 STUDENT = "transition-student"
 SPECS = (GUARDIAN, STUDENT)
@@ -74,6 +76,8 @@ def consent_text(plan, language: str | None = None) -> str:
 
 
 def _request_q(spec: str, statuses, plan_path: str) -> Q:
+    # A database filter over the consent requests: the consent service offers no
+    # query-level function yet, so this one reads its storage directly.
     pk = "pk" if plan_path == "pk" else f"{plan_path}__pk"
     return Q(
         Exists(
@@ -95,21 +99,11 @@ def given_q(plan_path: str = "pk") -> Q:
     return _request_q(GUARDIAN, signed, plan_path) & _request_q(STUDENT, signed, plan_path)
 
 
-def refused_q(plan_path: str = "pk") -> Q:
-    ended = [ConsentRequest.Status.REFUSED, ConsentRequest.Status.WITHDRAWN]
-    return _request_q(GUARDIAN, ended, plan_path) | _request_q(STUDENT, ended, plan_path)
-
-
 def current(plan) -> dict[str, ConsentRequest | None]:
-    rows = ConsentRequest.objects.filter(
-        jurisdiction=CODE,
-        record_type="TransitionPlan",
-        record_id=str(plan.pk),
-        spec_code__in=SPECS,
-        is_current=True,
-    )
-    found = {row.spec_code: row for row in rows}
-    return {spec: found.get(spec) for spec in SPECS}
+    """The request that counts now for each of the two consents (None if never asked)."""
+    from plugins import consent
+
+    return {spec: consent.current_request(plan, spec) for spec in SPECS}
 
 
 def state_of(requests) -> str:
@@ -196,3 +190,23 @@ def ask(plan, requested_by=None) -> dict[str, ConsentRequest | None]:
     else:
         asked[STUDENT] = None
     return asked
+
+
+def label(state: str, ended_on=None) -> str:
+    """The consent in words; a refusal or withdrawal with the day it was decided."""
+    day = date_format(timezone.localtime(ended_on), "j.n.Y") if ended_on else ""
+    if state == WITHDRAWN:
+        return _("Consent withdrawn on %(date)s") % {"date": day} if day else _("Consent withdrawn")
+    if state == REFUSED:
+        return _("Consent refused on %(date)s") % {"date": day} if day else _("Consent refused")
+    return {
+        GIVEN: _("Consent given"),
+        PENDING: _("Waiting for consent"),
+        NOT_ASKED: _("Not asked"),
+    }[state]
+
+
+def plan_label(plan) -> str:
+    """The plan's consent in words, as the class list shows it."""
+    requests = current(plan)
+    return label(state_of(requests), ended_on(plan, requests))

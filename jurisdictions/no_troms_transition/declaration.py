@@ -9,7 +9,6 @@ and the yearly measures calendar. The conformance suite
 
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plugins.sdk import (
@@ -27,8 +26,15 @@ from plugins.sdk import (
 )
 
 from . import consents as consent_rules
+from .effects import (
+    ask_consent_again,
+    clear_decision,
+    record_confirmation,
+    record_override,
+    stamp_handover,
+)
 from .measures import MEASURES
-from .models import Outcome, Phase, PlanStatus, RowStatus, TransitionPlan, handover_q
+from .models import CODE, Outcome, Phase, PlanStatus, RowStatus, TransitionPlan, handover_q
 from .relations import receiving_school_staff
 
 STAFF = ("rektor", "counsellor")
@@ -76,7 +82,7 @@ screening_handed_over = Condition(
 APPLICATION_STEP = "application"
 
 
-# -- guards and effects ------------------------------------------------------------------
+# -- guards (the steps' effects are in ``effects``) ---------------------------------------
 def has_override_reason(row) -> bool:
     return bool((row.override_reason or "").strip())
 
@@ -93,52 +99,9 @@ def application_sent(plan) -> bool:
     return plan.steps.filter(code=APPLICATION_STEP, done_at__isnull=False).exists()
 
 
-def record_confirmation(record, transition, user, log):
-    record.decision = record.proposal().outcome
-    record.overrides_proposal = False
-    record.override_reason = ""
-    record.decided_by = user if getattr(user, "is_authenticated", False) else None
-    record.decided_at = log.at
-    record.save(
-        update_fields=[
-            "decision",
-            "overrides_proposal",
-            "override_reason",
-            "decided_by",
-            "decided_at",
-        ]
-    )
-
-
-def record_override(record, transition, user, log):
-    proposed = record.proposal().outcome
-    record.decision = Outcome.ORDINARY if proposed == Outcome.TRANSITION else Outcome.TRANSITION
-    record.overrides_proposal = True
-    record.decided_by = user if getattr(user, "is_authenticated", False) else None
-    record.decided_at = log.at
-    record.save(update_fields=["decision", "overrides_proposal", "decided_by", "decided_at"])
-
-
-def clear_decision(record, transition, user, log):
-    record.decision = ""
-    record.overrides_proposal = False
-    record.decided_by = None
-    record.decided_at = None
-    record.save(update_fields=["decision", "overrides_proposal", "decided_by", "decided_at"])
-
-
-def stamp_handover(record, transition, user, log):
-    record.handed_over_at = timezone.now()
-    record.save(update_fields=["handed_over_at"])
-
-
-def ask_consent_again(record, transition, user, log):
-    consent_rules.ask(record, requested_by=user)
-
-
 # -- the declaration -----------------------------------------------------------------------
 class NoTromsTransitionJurisdiction(Jurisdiction):
-    code = "no-troms-transition"
+    code = CODE
     name = _("Transition follow-up")
     version = "1.0.0"
     languages = ("nb", "en")
@@ -368,7 +331,7 @@ class NoTromsTransitionJurisdiction(Jurisdiction):
         ),
     )
     deadlines = tuple(m.deadline for m in MEASURES)
-    menu = (MenuItem(_("Transition follow-up"), "no-troms-transition:index"),)
+    menu = (MenuItem(_("Transition follow-up"), f"{CODE}:index"),)
 
     def family_plans(self, student, user) -> list[dict]:
         from plugins.access import permitted

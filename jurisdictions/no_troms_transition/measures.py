@@ -281,3 +281,21 @@ def status_for(organisation, level: str, school_year) -> list[MeasureStatus]:
 
 def overdue_count(organisation, level: str, school_year, today=None) -> int:
     return sum(1 for row in status_for(organisation, level, school_year) if row.overdue(today))
+
+
+def set_done(organisation, school_year, code: str, user, done: bool = True, note: str = ""):
+    """Mark measure ``code`` as done (or open again) for ``organisation`` this school year."""
+    from .models import MeasureCompletion
+
+    rows = MeasureCompletion.objects.filter(
+        organisation=organisation, school_year=school_year, measure=code
+    )
+    if not done:
+        rows.delete()
+    else:
+        MeasureCompletion.objects.get_or_create(
+            organisation=organisation,
+            school_year=school_year,
+            measure=code,
+            defaults={"done_by": user, "note": note[:500]},
+        )

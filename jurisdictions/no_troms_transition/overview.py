@@ -19,10 +19,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plugins.models import Organisation, RoleAssignment, SchoolYear
+from plugins.models import Group, Organisation, RoleAssignment, SchoolYear
 
 from . import consents
-from .measures import OWNER, UNIT, overdue_count
+from .measures import LEVEL_ROLES, OWNER, REGION, UNIT, overdue_count
 from .models import CODE, Outcome, PlanStatus, SchoolData, ScreeningRow, TransitionPlan
 
 
@@ -260,3 +260,97 @@ def as_csv(owners: list[OwnerCount]) -> str:
                     ]
                 )
     return out.getvalue()
+
+
+def measure_orgs(user) -> list[tuple[str, Organisation]]:
+    """(level, organisation) pairs whose measures calendar the user answers for."""
+    levels = (
+        (UNIT, Organisation.Kind.SCHOOL),
+        (OWNER, Organisation.Kind.MUNICIPALITY),
+        (REGION, Organisation.Kind.COUNTY),
+    )
+    return [
+        (level, org)
+        for level, kind in levels
+        for org in organisations_with_role(user, [LEVEL_ROLES[level]], kind)
+    ]
+
+
+def report(user, level: str) -> dict | None:
+    """The school owner's or the county's overview for ``user`` (None: nothing for them)."""
+    year = current_year()
+    if level == "owner":
+        owners = organisations_with_role(user, ["school_owner"], Organisation.Kind.MUNICIPALITY)
+        data = [owner_counts(o, year) for o in owners]
+        title = _("Transition follow-up: overview for the school owner")
+    elif level == "county":
+        counties = organisations_with_role(user, ["case_officer"], Organisation.Kind.COUNTY)
+        data = [o for c in counties for o in county_counts(c, year)]
+        title = _("Transition follow-up: overview for the county")
+        if not counties:
+            return None
+    else:
+        return None
+    if level == "owner" and not data:
+        return None
+    threshold = small_count_threshold()
+    return {
+        "owners": data,
+        "year": year,
+        "title": title,
+        "level": level,
+        "small_threshold": threshold,
+        "small_mark": small_mark(threshold),
+        "hidden_total": HIDDEN_TOTAL,
+        "file_year": year.name.replace("/", "-") if year else "year",
+    }
+
+
+def groups_for(user, rows):
+    """The classes on the user's start page: this year's at their schools, and those of ``rows``."""
+    schools = organisations_with_role(user, ("rektor", "counsellor"), Organisation.Kind.SCHOOL)
+    groups = Group.objects.filter(school__in=schools, school_year=current_year())
+    groups = groups | Group.objects.filter(pk__in=rows.values("group_id"))
+    return (
+        groups.distinct().select_related("school", "school_year").order_by("school__name", "name")
+    )
+
+
+def screening_table(rows, year) -> list[dict]:
+    """The class list: each row with its factors, the proposal, the plan and its consent."""
+    data = SchoolData.objects.filter(student_id__in=[r.student_id for r in rows], school_year=year)
+    data = {d.student_id: d for d in data}
+    plans = TransitionPlan.objects.filter(screening__in=rows).select_related("upper_school")
+    plans = {p.screening_id: p for p in plans}
+    table = []
+    for row in rows:
+        row._school_data = data.get(row.student_id)
+        plan = plans.get(row.pk)
+        factors = row.factors()
+        table.append(
+            {
+                "row": row,
+                "factors": factors,
+                "holding": [f for f in factors if f.holds],
+                "proposal": row.proposal(),
+                "plan": plan,
+                "consent": consents.plan_label(plan) if plan else "",
+            }
+        )
+    return table
+
+
+def measure_sections(pairs, year, today) -> list[dict]:
+    """The measures calendar of each (level, organisation) the user answers for."""
+    from .measures import status_for
+
+    sections = []
+    for level, org in pairs:
+        section = {"level": level, "org": org, "rows": status_for(org, level, year), "schools": []}
+        if level == OWNER:
+            # The school owner sees every school's overdue measures.
+            for school in lower_secondary_schools(org):
+                late = [r for r in status_for(school, UNIT, year) if r.overdue(today)]
+                section["schools"].append({"school": school, "overdue": late})
+        sections.append(section)
+    return sections

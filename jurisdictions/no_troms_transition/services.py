@@ -203,3 +203,34 @@ def set_step_done(plan: TransitionPlan, step: PlanStep, user, done: bool = True)
         step.done_at, step.done_by = None, None
     step.save(update_fields=["done_at", "done_by"])
     return step
+
+
+def _handover_step_state(plan, given: bool, today) -> dict:
+    """What the plan page says of the form-handover step: the portal does it, not a tick."""
+    reached = given and plan.screening_handed_over(today)
+    day = plan.handover_date
+    if reached and plan.handed_over_at is not None:
+        day = min(day, timezone.localtime(plan.handed_over_at).date())
+    return {"reached": reached, "day": day}
+
+
+def step_rows(user, plan: TransitionPlan, given: bool, today) -> list[dict]:
+    """The plan's steps as the plan page lists them, with what ``user`` may change."""
+    from plugins.access import can
+
+    rows = []
+    for step in plan.steps.all():
+        may_edit = can(user, "edit", step)
+        blocked = ""
+        if may_edit:
+            try:
+                check_step_change(plan, step)
+            except StepError as exc:
+                blocked = str(exc)
+        item = {"step": step, "overdue": step.is_overdue(today), "may_edit": may_edit}
+        item["blocked"] = blocked
+        if step.code == FORM_HANDOVER_STEP:
+            item["handover"] = _handover_step_state(plan, given, today)
+            item["overdue"] = False
+        rows.append(item)
+    return rows

@@ -25,7 +25,8 @@ from django.dispatch import receiver
 from plugins.consent import ConsentRequest
 from plugins.consent.signals import consent_decided
 
-from .consents import CODE, SPECS
+from .consents import SPECS
+from .models import CODE
 
 logger = logging.getLogger(__name__)
 _paused = contextvars.ContextVar("no_troms_transition_signals_paused", default=False)

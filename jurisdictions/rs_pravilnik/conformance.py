@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime
 
-from django.test import RequestFactory
 from django.utils import timezone
 
 from plugins import consent
-from plugins.accounts import mark_second_factor_verified
 from plugins.models import Organisation, Person
-from plugins.sdk import ConformanceFactory
+from plugins.sdk import ConformanceFactory, testing
 from plugins.sdk import builders as b
+from plugins.sdk.testing import verified_request
 
+from . import CODE, documents
 from .models import (
     Area,
     CaseDocument,
@@ -47,41 +47,22 @@ from .models import (
     TransitionStatus,
 )
 
-CODE = "rs-pravilnik"
-
-
-def verified_request(user):
-    """A POST request of ``user`` with a fresh second factor (for signing and step-up)."""
-    user = type(user).objects.get(pk=user.pk)
-    user.is_verified = lambda: True
-    http = RequestFactory().post("/")
-    http.user, http.session = user, {}
-    mark_second_factor_verified(http)
-    return http
+__all__ = ["RsPravilnikFactory", "decide_consent", "verified_request"]
 
 
 def decide_consent(record, spec_code: str, *, content="Сагласност.", refuse=False, signer=None):
-    """Ask for ``spec_code`` on ``record`` and have a parent sign (or refuse) it."""
-    from plugins.audit import student_id_of
-    from plugins.models import Student
+    """Ask for ``spec_code`` on ``record`` and have a parent sign (or refuse) it.
 
+    A consent already signed stays as it is (asking again would start a new request).
+    """
     req = consent.current_request(record, spec_code)
-    if req is None or req.status not in (
-        consent.ConsentRequest.Status.PENDING,
-        consent.ConsentRequest.Status.SIGNED,
-    ):
-        req = consent.request_consent(record, spec_code, content=content)
-    if req.status == consent.ConsentRequest.Status.SIGNED and not refuse:
-        return req
-    if signer is None:
-        signer = b.guardian_of(Student.objects.get(pk=student_id_of(record)))
-    http = verified_request(signer)
     if refuse:
-        consent.refuse(req, http, reason="Не желим.")
-    else:
-        consent.sign(req, http)
-    req.refresh_from_db()
-    return req
+        testing.refuse_consent(
+            record, spec_code, signer=signer, content=content, reason="Не желим."
+        )
+    elif req is None or req.status != consent.ConsentRequest.Status.SIGNED:
+        testing.sign_consent(record, spec_code, signer=signer, content=content)
+    return consent.current_request(record, spec_code)
 
 
 def fill_profile(case) -> PedagogicalProfile:
@@ -137,7 +118,11 @@ def make_case(
         student = b.student(
             school_org=b.school(kind=kind, jurisdiction=CODE), age=5 if preschool else 10
         )
-    return SupportCase.objects.create(student=student, status=status, grounds=grounds)
+    # The parent is informed in writing when the proposal is submitted (``effects.inform_parent``).
+    informed = timezone.localdate() if status != CaseStatus.OBSERVATION else None
+    return SupportCase.objects.create(
+        student=student, status=status, grounds=grounds, parent_informed_on=informed
+    )
 
 
 def case_ready_for_iop(**kwargs) -> SupportCase:
@@ -296,6 +281,112 @@ class RsPravilnikFactory(ConformanceFactory):
         if role == "student":
             return b.student_login(st)
         raise KeyError(role)
+
+    # -- the plugin's pages ------------------------------------------------------------------
+    def edit_page(self, record_type, record):
+        """The page that edits ``record`` with a post it saves and one its form refuses."""
+        page = EDIT_PAGES.get(record_type)
+        if page is None:
+            return None
+        path, valid, invalid = page
+        cells = self.jurisdiction.cells(record_type, "edit")
+        if not any(cell.when is None or cell.when(record) for cell in cells):
+            return None  # nobody edits the record in its state: the page refuses it
+        fresh = type(record)._default_manager.get(pk=record.pk)
+        version = {"version": fresh.updated_at.isoformat()}
+        return f"/j/{CODE}/{path(fresh)}", {**valid, **version}, {**invalid, **version}
+
+    def step_page(self, transition, record):
+        """Every step of a case, an IOP, an evaluation or a transition plan has a button."""
+        kind = STEP_KINDS.get(type(record).__name__)
+        if kind is None:
+            return None
+        url = f"/j/{CODE}/step/{kind}/{record.pk}/{transition.name}/"
+        return url, {"note": "Белешка уз корак."}
+
+    def document_page(self, spec, record):
+        """Forms 1 to 8 of an IOP (7 and 8 once written), the information of an informed case."""
+        if isinstance(record, SupportCase):
+            if spec.code != "information" or not record.parent_informed_on:
+                return None
+            return f"/j/{CODE}/cases/{record.pk}/information.pdf"
+        if spec.code == "form7" and not hasattr(record, "transition_plan"):
+            TransitionPlan.objects.create(
+                iop=record,
+                kind=TransitionKind.LEVEL,
+                receiving_institution="Средња школа",
+                transfer_date=timezone.localdate() + datetime.timedelta(days=200),
+            )
+        if spec.code == "form8" and not hasattr(record, "early_leaving_plan"):
+            EarlyLeavingPlan.objects.create(iop=record, risk_factors="Изостанци.", measures="Мере.")
+        record = Iop.objects.get(pk=record.pk)
+        if spec.code not in documents.forms_of(record):
+            return None
+        return f"/j/{CODE}/iops/{record.pk}/{spec.code}.pdf"
+
+
+#: The records whose steps are fired from the pages, by the step URL's kind.
+STEP_KINDS = {
+    "SupportCase": "case",
+    "Iop": "iop",
+    "Evaluation": "evaluation",
+    "TransitionPlan": "transition",
+}
+
+TODAY = datetime.date(2026, 9, 1).isoformat()
+MEASURE = {
+    "area": Area.LEARNING,
+    "kind": MeasureKind.METHODS,
+    "measure": "Краћа упутства.",
+    "starts": TODAY,
+}
+
+EVALUATION = {"held_on": TODAY, "effective_measures": "Мере.", "outcomes_reached": "Исходи."}
+
+#: Per record type: the edit page's path, a post it saves and a post its form refuses
+#: (the hidden ``version`` is added from the record).
+EDIT_PAGES = {
+    "SupportCase": (
+        lambda r: f"cases/{r.pk}/proposal/",
+        {"grounds": "learning", "proposal_reasons": "Разлози.", "proposal_evidence": "Докази."},
+        {"grounds": "no-such-grounds", "proposal_reasons": "Разлози."},
+    ),
+    "PedagogicalProfile": (
+        lambda r: f"cases/{r.case_id}/profile/",
+        {"learning_needs": "Подршка у читању.", "situation": "Опис."},
+        {"learning_needs": "Подршка у читању.", "drafted_with": "x" * 301},
+    ),
+    "IndividualisationMeasure": (
+        lambda r: f"measures/{r.pk}/",
+        MEASURE,
+        {**MEASURE, "effect": Effect.PARTLY},  # an effect needs the date of its evaluation
+    ),
+    "Iop": (
+        lambda r: f"iops/{r.pk}/form1/",
+        {"goal": "Циљ подршке.", "valid_from": TODAY},
+        {"goal": "Циљ.", "valid_from": TODAY, "valid_until": "2026-01-01"},  # ends before
+    ),
+    "CurriculumItem": (
+        lambda r: f"curriculum/{r.pk}/",
+        {"scope": Scope.SUBJECT, "subjects_text": "Српски језик", "outcomes": "Исходи."},
+        {"scope": Scope.SUBJECT, "outcomes": "Исходи."},  # no subject named
+    ),
+    "TransitionPlan": (
+        lambda r: f"iops/{r.iop_id}/transition-plan/",
+        {"kind": TransitionKind.LEVEL, "receiving_institution": "Школа", "transfer_date": TODAY},
+        {"kind": TransitionKind.LEVEL, "receiving_institution": "", "transfer_date": TODAY},
+    ),
+    "EarlyLeavingPlan": (
+        lambda r: f"iops/{r.iop_id}/early-leaving/",
+        {"risk_factors": "Изостанци.", "measures": "Разговор."},
+        {"risk_factors": "", "measures": "Разговор."},
+    ),
+    "Evaluation": (
+        lambda r: f"evaluations/{r.pk}/",
+        {**EVALUATION, "decision": Decision.CONTINUE},
+        {**EVALUATION, "decision": Decision.EXTEND},  # an extension needs its end date
+    ),
+}
 
 
 def _student(record):

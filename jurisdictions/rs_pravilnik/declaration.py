@@ -32,7 +32,7 @@ from plugins.sdk import (
     state_in,
 )
 
-from . import effects, rules
+from . import CODE, effects, rules
 from .models import CaseStatus, EvaluationStatus, IopStatus, TransitionStatus
 from .relations import support_team_member
 
@@ -82,11 +82,11 @@ def _guard(label, problems):
 
 
 def _case_url(case):
-    return reverse("rs-pravilnik:case", args=[case.pk])
+    return reverse(f"{CODE}:case", args=[case.pk])
 
 
 def _iop_url(iop):
-    return reverse("rs-pravilnik:iop", args=[iop.pk])
+    return reverse(f"{CODE}:iop", args=[iop.pk])
 
 
 def _decision_is(decision):
@@ -94,7 +94,7 @@ def _decision_is(decision):
 
 
 class RsPravilnikJurisdiction(Jurisdiction):
-    code = "rs-pravilnik"
+    code = CODE
     name = _("Individual education plan (Serbia)")
     version = "1.0.0"
     languages = ("sr-cyrl", "sr-latn", "en")
@@ -520,7 +520,7 @@ class RsPravilnikJurisdiction(Jurisdiction):
             purpose=_("Art. 13: evaluation at the start of each term."),
         ),
     )
-    menu = (MenuItem(_("IOP"), "rs-pravilnik:index"),)
+    menu = (MenuItem(_("IOP"), f"{CODE}:index"),)
 
     def family_plans(self, student, user) -> list[dict]:
         from plugins.access import permitted
@@ -532,7 +532,7 @@ class RsPravilnikJurisdiction(Jurisdiction):
         return [
             {
                 "title": iop.get_kind_display(),
-                "url": reverse("rs-pravilnik:iop", args=[iop.pk]),
+                "url": reverse(f"{CODE}:iop", args=[iop.pk]),
                 "status": iop.get_status_display(),
             }
             for iop in iops.order_by("pk")

@@ -25,10 +25,11 @@ from plugins.models import (
     Subject,
     TeachingAssignment,
 )
+from plugins.sdk.testing import verified_request
 from plugins.workflow import fire
 
-from . import effects
-from .conformance import decide_consent, verified_request
+from . import CODE, effects
+from .conformance import decide_consent
 from .models import (
     Area,
     CurriculumItem,
@@ -53,8 +54,6 @@ from .models import (
     TransitionKind,
     TransitionPlan,
 )
-
-CODE = "rs-pravilnik"
 
 #: The school's subject in Serbian: (code, name). The code is its stable key.
 MATHS = ("RS-MAT", "Математика")

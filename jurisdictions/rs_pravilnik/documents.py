@@ -15,7 +15,7 @@ from django.utils import translation
 
 from plugins.documents import Rendered, Section, build_bundle, render_pdf
 
-from . import rules
+from . import CODE, rules
 from .models import IopStatus
 
 SCRIPTS = {"cyrl": "sr-cyrl", "latn": "sr-latn"}
@@ -32,7 +32,7 @@ def language_for(script: str | None) -> str:
 def _jurisdiction():
     from plugins.registry import registry
 
-    return registry.get("rs-pravilnik")
+    return registry.get(CODE)
 
 
 def spec(code: str):
@@ -81,20 +81,9 @@ def _rendered(record, code: str, language: str, student) -> Rendered:
     )
 
 
-def render_form(iop, code: str, language: str) -> bytes:
-    item = _rendered(iop, code, language, iop.case.student)
-    return render_pdf(
-        item.template_name,
-        item.context,
-        title=item.title,
-        student_name=item.student_name,
-        confidentiality=item.confidentiality,
-        language=language,
-    )
-
-
-def render_information(case, language: str) -> bytes:
-    item = _rendered(case, "information", language, case.student)
+def render_form(record, code: str, language: str) -> bytes:
+    """Document ``code`` of ``record`` (a form of an IOP, the information of a case) as a PDF."""
+    item = _rendered(record, code, language, getattr(record, "case", record).student)
     return render_pdf(
         item.template_name,
         item.context,

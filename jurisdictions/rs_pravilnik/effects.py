@@ -10,11 +10,6 @@ from . import rules
 from .models import DECISIONS_NEEDING_CONSENT, Decision, EvaluationDate, IopStatus
 
 
-def _user_language(user) -> str:
-    person = getattr(user, "person", None)
-    return getattr(person, "language", "") or translation.get_language() or "sr-cyrl"
-
-
 def information_text(case, language: str | None = None) -> str:
     """The written information to the parent (art. 5), which the parent signs on form 6.
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django import forms
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from plugins.editing import VersionedModelForm
@@ -60,24 +61,45 @@ class StartCaseForm(forms.Form):
 
 
 class ProposalForm(VersionedModelForm):
+    title = _("Proposal to the director")
+    intro = _(
+        "The inclusive-education team proposes the IOP to the director, with the reasons "
+        "and the evidence of the individualisation measures applied before."
+    )
+
     class Meta:
         model = SupportCase
         fields = ["grounds", "proposed_by", "proposal_reasons", "proposal_evidence"]
 
 
 class ObservationForm(DatesMixin, forms.ModelForm):
+    title = _("Observation note")
+    intro = _(
+        "Follow the child in three areas: learning skills, social and communication "
+        "skills, independence and self-care."
+    )
+
     class Meta:
         model = Observation
         fields = ["area", "observed_on", "text"]
 
 
 class DataSourceForm(DatesMixin, forms.ModelForm):
+    title = _("Data from a source")
+    intro = _(
+        "Parent, outside expert, peers, the child; tests, interviews, questionnaires. "
+        "Medical findings are added as PDF files on the case page."
+    )
+
     class Meta:
         model = DataSource
         fields = ["kind", "collected_on", "summary"]
 
 
 class ProfileForm(VersionedModelForm):
+    title = _("Pedagogical profile (form 2)")
+    intro = _("The expert associate drafts the profile together with the teacher and the parent.")
+
     class Meta:
         model = PedagogicalProfile
         fields = [
@@ -91,8 +113,14 @@ class ProfileForm(VersionedModelForm):
             "drafted_with",
         ]
 
+    def save(self, commit=True):
+        self.instance.updated_on = timezone.localdate()
+        return super().save(commit)
+
 
 class MeasureForm(DatesMixin, VersionedModelForm):
+    title = _("Individualisation measure (form 3)")
+
     class Meta:
         model = IndividualisationMeasure
         fields = [
@@ -119,6 +147,12 @@ class MeasureForm(DatesMixin, VersionedModelForm):
 class MemberForm(forms.ModelForm):
     """A member is a person already known to the portal, or a new one named here."""
 
+    title = _("Support team member")
+    intro = _(
+        "The team proposes the members; the director appoints them after the parent's "
+        "written consent."
+    )
+
     person = forms.ModelChoiceField(
         queryset=Person.objects.none(), required=False, label=_("Person with a portal account")
     )
@@ -129,10 +163,16 @@ class MemberForm(forms.ModelForm):
         model = TeamMember
         fields = ["person", "function", "proposed_by_parent"]
 
-    def __init__(self, *args, case=None, people=None, **kwargs):
+    def __init__(self, *args, case=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.case = case
-        self.fields["person"].queryset = people if people is not None else Person.objects.none()
+        # The people of the student's school and the student's parents.
+        school = case.student.school_id
+        self.fields["person"].queryset = Person.objects.filter(
+            Q(roles__organisation_id=school)
+            | Q(teaching__group__school_id=school)
+            | Q(wards__student=case.student)
+        ).distinct()
         allowed = set(rules.allowed_functions(case.is_preschool))
         self.fields["function"].choices = [
             (v, label) for v, label in MemberFunction.choices if v in allowed
@@ -165,12 +205,26 @@ class MemberForm(forms.ModelForm):
 
 
 class WelfareNoticeForm(DatesMixin, forms.ModelForm):
+    title = _("Notice to the social-welfare institution")
+    intro = _(
+        "When a parent unjustifiably refuses to take part or to consent, the institution "
+        "informs the social-welfare centre to protect the child's best interest (art. 8). "
+        "The portal records the notice; it sends nothing itself."
+    )
+
     class Meta:
         model = SocialWelfareNotice
         fields = ["institution", "sent_on", "reference", "why_unjustified"]
 
 
 class NewIopForm(forms.Form):
+    title = _("New individual education plan")
+    intro = _(
+        "IOP1 adapts the programme; IOP2 also changes outcomes and follows an IOP1 that "
+        "was applied and evaluated; IOP3 extends the programme for gifted students. "
+        "A preschool adopts only IOP1."
+    )
+
     kind = forms.ChoiceField(choices=IopKind.choices, label=_("Type of IOP"))
     previous = forms.ModelChoiceField(
         queryset=Iop.objects.none(), required=False, label=_("Previous IOP")
@@ -185,6 +239,8 @@ class NewIopForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        for problem in rules.drafting_problems(self.case):
+            self.add_error(None, problem)
         kind = data.get("kind")
         if kind:
             problems = rules.kind_problems(self.case, kind, data.get("previous"))
@@ -198,6 +254,8 @@ class NewIopForm(forms.Form):
 
 
 class IopForm(DatesMixin, VersionedModelForm):
+    title = _("Form 1: personal data and support team")
+
     class Meta:
         model = Iop
         fields = [
@@ -225,6 +283,12 @@ class IopForm(DatesMixin, VersionedModelForm):
 
 
 class CurriculumForm(VersionedModelForm):
+    title = _("Form 4: personalised curriculum")
+    intro = _(
+        "For an area within a subject, one subject, a group of subjects or all subjects "
+        "of the grade, and for extracurricular activities."
+    )
+
     class Meta:
         model = CurriculumItem
         fields = [
@@ -264,18 +328,33 @@ class CurriculumForm(VersionedModelForm):
 
 
 class TransitionPlanForm(DatesMixin, VersionedModelForm):
+    title = _("Form 7: transition plan")
+    intro = _(
+        "The team works with the receiving institution from at least three months "
+        "before the move until three months after it. The plan is carried out only "
+        "with the parent's written consent."
+    )
+
     class Meta:
         model = TransitionPlan
         fields = ["kind", "receiving_institution", "transfer_date", "activities"]
 
 
 class EarlyLeavingForm(DatesMixin, VersionedModelForm):
+    title = _("Form 8: early-leaving prevention plan")
+
     class Meta:
         model = EarlyLeavingPlan
         fields = ["risk_factors", "measures", "responsible", "review_on"]
 
 
 class EvaluationForm(DatesMixin, VersionedModelForm):
+    title = _("Form 5: evaluation of the IOP")
+    intro = _(
+        "Record which support measures were effective and which planned outcomes the "
+        "student reached, and the decision the team proposes."
+    )
+
     class Meta:
         model = Evaluation
         fields = [

@@ -20,9 +20,9 @@ from plugins.access import can
 from plugins.models import RoleAssignment
 from plugins.notifications import notify
 
+from . import CODE
 from .models import EvaluationDate, IopStatus, MemberFunction, TeamMember
 
-CODE = "rs-pravilnik"
 TITLE = _("An IOP evaluation is due soon")
 
 

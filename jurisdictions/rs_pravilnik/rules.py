@@ -14,6 +14,7 @@ import unicodedata
 
 import cyrtranslit
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import (
@@ -297,3 +298,27 @@ def evaluation_problems(evaluation) -> list[str]:
     if evaluation.decision == "extend" and not evaluation.extend_until:
         problems.append(_("Give the date until which the IOP is extended."))
     return problems
+
+
+def startable_students(user):
+    """The students ``user`` may open a case for: at a school where ``user`` is on the
+    inclusive-education team, and without an open case. ``None`` when on no such team."""
+    from plugins.models import RoleAssignment, Student
+
+    from . import CODE
+
+    person = getattr(user, "person", None)
+    if person is None:
+        return None
+    today = timezone.localdate()
+    roles = RoleAssignment.objects.filter(person=person, role="inclusive_team").filter(
+        jurisdiction__in=("", CODE)
+    )
+    roles = roles.exclude(valid_from__gt=today).exclude(valid_to__lt=today)
+    schools = [r.organisation_id for r in roles]
+    if not schools:
+        return None
+    open_states = [s for s in CaseStatus.values if s != CaseStatus.CLOSED]
+    return Student.objects.filter(school_id__in=schools).exclude(
+        rs_support_cases__status__in=open_states
+    )

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
+from . import CODE
 from .models import (
     CaseStatus,
     EvaluationStatus,
@@ -23,7 +24,6 @@ from .models import (
     IopStatus,
 )
 
-CODE = "rs-pravilnik"
 IN_FORCE = (IopStatus.DRAFT, IopStatus.PROPOSED, IopStatus.ADOPTED)
 
 

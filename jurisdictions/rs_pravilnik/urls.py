@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import forms, views
 
 # Mounted by the portal under /j/rs-pravilnik/ with the URL namespace "rs-pravilnik".
 app_name = "rs_pravilnik"
@@ -9,9 +9,24 @@ urlpatterns = [
     path("cases/new/", views.case_start, name="case-start"),
     path("cases/<int:pk>/", views.case_detail, name="case"),
     path("cases/<int:pk>/proposal/", views.case_edit, name="case-edit"),
-    path("cases/<int:pk>/observations/new/", views.observation_add, name="observation-add"),
-    path("cases/<int:pk>/sources/new/", views.source_add, name="source-add"),
-    path("cases/<int:pk>/measures/new/", views.measure_add, name="measure-add"),
+    path(
+        "cases/<int:pk>/observations/new/",
+        views.add_to_case,
+        {"form_class": forms.ObservationForm},
+        name="observation-add",
+    ),
+    path(
+        "cases/<int:pk>/sources/new/",
+        views.add_to_case,
+        {"form_class": forms.DataSourceForm},
+        name="source-add",
+    ),
+    path(
+        "cases/<int:pk>/measures/new/",
+        views.add_to_case,
+        {"form_class": forms.MeasureForm},
+        name="measure-add",
+    ),
     path("cases/<int:pk>/profile/", views.profile_edit, name="profile"),
     path("cases/<int:pk>/members/new/", views.member_add, name="member-add"),
     path("cases/<int:pk>/welfare-notice/", views.welfare_notice_add, name="welfare-notice"),

@@ -28,11 +28,11 @@ from plugins.sdk import (
     state_in,
 )
 
-from . import services
+from . import effects, rules
 from .models import (
+    CODE,
     COMMENTS_OPEN,
     EDITABLE,
-    GOALS_OPEN,
     HOME_OPEN,
     SELF_ASSESSMENT_OPEN,
     SHOWN_TO_FAMILY,
@@ -45,6 +45,16 @@ from .relations import mentor_of_student
 
 P = PlanStatus
 
+#: What every goal step shares: student and mentor fire it while the plan is open, and
+#: everyone involved is told.
+GOAL_STEP = {
+    "roles": ("student", "mentor"),
+    "guards": (
+        Guard("plan open", rules.goal_plan_open, _("The plan is closed: goals no longer change.")),
+    ),
+    "effects": (effects.goal_changed,),
+}
+
 
 def plan_in(*states) -> Condition:
     """For goals: the plan they belong to is in one of ``states``."""
@@ -56,20 +66,8 @@ def plan_in(*states) -> Condition:
     )
 
 
-def has_goal(plan) -> bool:
-    return plan.goals.exists()
-
-
-def has_evaluation(plan) -> bool:
-    return bool(plan.evaluation.strip())
-
-
-def goal_plan_open(goal) -> bool:
-    return goal.plan.status in GOALS_OPEN
-
-
 class SeIupJurisdiction(Jurisdiction):
-    code = "se-iup"
+    code = CODE
     name = _("Individual development plan (IUP)")
     version = "1.0.0"
     languages = ("sv", "en")
@@ -153,7 +151,9 @@ class SeIupJurisdiction(Jurisdiction):
                     P.SELF_ASSESSMENT,
                     roles=("mentor",),
                     label=_("Share with the student and guardians"),
-                    guards=(Guard("has a goal", has_goal, _("Add at least one goal first.")),),
+                    guards=(
+                        Guard("has a goal", rules.has_goal, _("Add at least one goal first.")),
+                    ),
                 ),
                 Transition(
                     "finish_self_assessment",
@@ -171,7 +171,7 @@ class SeIupJurisdiction(Jurisdiction):
                     guards=(
                         Guard(
                             "a time is booked",
-                            services.has_booking,
+                            rules.has_booking,
                             _("Choose a time for the talk first."),
                         ),
                     ),
@@ -182,7 +182,7 @@ class SeIupJurisdiction(Jurisdiction):
                     P.HOME,
                     roles=("guardian", "mentor"),
                     label=_("Cancel the booked time"),
-                    effects=(services.cancel_booking_effect,),
+                    effects=(effects.cancel_booking,),
                 ),
                 Transition(
                     "hold_talk",
@@ -200,7 +200,7 @@ class SeIupJurisdiction(Jurisdiction):
                     guards=(
                         Guard(
                             "agreement confirmed by every party",
-                            services.agreement_confirmed,
+                            rules.agreement_confirmed,
                             _(
                                 "Student, mentor and guardians must each confirm this version "
                                 "of the agreement first."
@@ -224,7 +224,7 @@ class SeIupJurisdiction(Jurisdiction):
                     guards=(
                         Guard(
                             "has an evaluation",
-                            has_evaluation,
+                            rules.has_evaluation,
                             _("Write the evaluation first."),
                         ),
                     ),
@@ -247,53 +247,29 @@ class SeIupJurisdiction(Jurisdiction):
                     "start",
                     GoalStatus.NOT_STARTED,
                     GoalStatus.IN_PROGRESS,
-                    roles=("student", "mentor"),
                     label=_("Mark as in progress"),
-                    guards=(
-                        Guard(
-                            "plan open",
-                            goal_plan_open,
-                            _("The plan is closed: goals no longer change."),
-                        ),
-                    ),
-                    effects=(services.goal_changed_effect,),
+                    **GOAL_STEP,
                 ),
                 Transition(
                     "complete",
                     (GoalStatus.NOT_STARTED, GoalStatus.IN_PROGRESS),
                     GoalStatus.DONE,
-                    roles=("student", "mentor"),
                     label=_("Mark as done"),
-                    guards=(
-                        Guard(
-                            "plan open",
-                            goal_plan_open,
-                            _("The plan is closed: goals no longer change."),
-                        ),
-                    ),
-                    effects=(services.goal_changed_effect,),
+                    **GOAL_STEP,
                 ),
                 Transition(
                     "reopen",
                     GoalStatus.DONE,
                     GoalStatus.IN_PROGRESS,
-                    roles=("student", "mentor"),
                     label=_("Not done after all: back to in progress"),
-                    guards=(
-                        Guard(
-                            "plan open",
-                            goal_plan_open,
-                            _("The plan is closed: goals no longer change."),
-                        ),
-                    ),
-                    effects=(services.goal_changed_effect,),
+                    **GOAL_STEP,
                 ),
             ),
         ),
     )
     consents = (
         ConsentSpec(
-            services.SPEC_MENTOR,
+            rules.SPEC_MENTOR,
             _("The mentor confirms the agreed IUP"),
             record="DevelopmentPlan",
             signers="named",
@@ -301,7 +277,7 @@ class SeIupJurisdiction(Jurisdiction):
             withdrawable=False,
         ),
         ConsentSpec(
-            services.SPEC_STUDENT,
+            rules.SPEC_STUDENT,
             _("The student confirms the agreed IUP"),
             record="DevelopmentPlan",
             signers="named",
@@ -309,7 +285,7 @@ class SeIupJurisdiction(Jurisdiction):
             withdrawable=False,
         ),
         ConsentSpec(
-            services.SPEC_GUARDIANS,
+            rules.SPEC_GUARDIANS,
             _("The guardians confirm the agreed IUP"),
             record="DevelopmentPlan",
             signers="all_guardians",
@@ -343,7 +319,7 @@ class SeIupJurisdiction(Jurisdiction):
             purpose=_("Every student has an agreed IUP for the term."),
         ),
     )
-    menu = (MenuItem(_("IUP"), "se-iup:index"),)
+    menu = (MenuItem(_("IUP"), f"{CODE}:index"),)
 
     def family_plans(self, student, user) -> list[dict]:
         plans = permitted(

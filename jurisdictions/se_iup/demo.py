@@ -27,6 +27,7 @@ from plugins.models import (
 )
 
 from .models import (
+    CODE,
     Comment,
     DevelopmentPlan,
     Goal,
@@ -39,7 +40,6 @@ from .models import (
     term_for,
 )
 
-CODE = "se-iup"
 P = PlanStatus
 
 #: The Swedish school's subject, in Swedish: (code, name). The code is its stable key.

@@ -147,6 +147,7 @@ class GoalForm(VersionedModelForm):
 
     def __init__(self, *args, plan, **kwargs):
         super().__init__(*args, **kwargs)
+        self.plan = plan
         self.fields["owner"].queryset = owner_choices(plan)
         self.fields["owner"].empty_label = _("Nobody in particular")
         self.fields["due_term"] = forms.ChoiceField(
@@ -154,6 +155,16 @@ class GoalForm(VersionedModelForm):
         )
         if not self.instance.pk:
             self.fields["due_term"].initial = plan.term
+
+    def save(self, commit=True):
+        """A new goal joins its plan last in order."""
+        goal = super().save(commit=False)
+        if goal.pk is None:
+            goal.plan = self.plan
+            goal.position = self.plan.goals.count() + 1
+        if commit:
+            goal.save()
+        return goal
 
 
 class CommentForm(forms.ModelForm):
@@ -189,6 +200,16 @@ class SlotForm(forms.Form):
                 raise forms.ValidationError(_("Choose a time in the future."))
             data["starts_at"] = starts
         return data
+
+    def offer(self, mentor, group) -> bool:
+        """Offer the time to the families of ``group``; False if ``mentor`` already offers it."""
+        data = self.cleaned_data
+        _slot, created = TalkSlot.objects.get_or_create(
+            mentor=mentor,
+            starts_at=data["starts_at"],
+            defaults={"group": group, "minutes": data["minutes"], "place": data["place"]},
+        )
+        return created
 
 
 class NewPlanForm(forms.Form):

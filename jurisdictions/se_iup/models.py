@@ -21,6 +21,9 @@ from django.utils.translation import gettext_lazy as _
 
 from plugins.models import Group, Person, Student
 
+#: The plugin's code: its registry code, URL namespace and ``/j/<code>/`` prefix.
+CODE = "se-iup"
+
 # -- terms ------------------------------------------------------------------------------------
 
 
@@ -207,7 +210,7 @@ class DevelopmentPlan(models.Model):
         return f"{self.student} {self.term}"
 
     def get_absolute_url(self):
-        return reverse("se-iup:plan", args=[self.pk])
+        return reverse(f"{CODE}:plan", args=[self.pk])
 
     @property
     def term_label(self) -> str:
@@ -216,6 +219,20 @@ class DevelopmentPlan(models.Model):
     @property
     def is_archived(self) -> bool:
         return self.status == PlanStatus.ARCHIVED
+
+    @property
+    def staircase(self) -> list[dict]:
+        """The steps of the staircase, each marked "done", "current" or "todo"."""
+        here = list(PlanStatus.values).index(self.status)
+        return [
+            {
+                "value": value,
+                "label": label,
+                "number": n,
+                "state": "done" if n - 1 < here else ("current" if n - 1 == here else "todo"),
+            }
+            for n, (value, label) in enumerate(PlanStatus.choices, 1)
+        ]
 
 
 class GoalStatus(models.TextChoices):
@@ -261,7 +278,7 @@ class Goal(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("se-iup:plan", args=[self.plan_id]) + f"#{self.anchor}"
+        return reverse(f"{CODE}:plan", args=[self.plan_id]) + f"#{self.anchor}"
 
     @property
     def anchor(self) -> str:

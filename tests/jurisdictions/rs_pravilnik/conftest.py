@@ -2,11 +2,10 @@
 
 import pytest
 
+from jurisdictions.rs_pravilnik import CODE
 from jurisdictions.rs_pravilnik import conformance as f
 from plugins.models import Organisation
 from plugins.sdk import builders as b
-
-CODE = "rs-pravilnik"
 
 
 class World:

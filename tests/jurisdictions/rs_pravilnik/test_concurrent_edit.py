@@ -107,7 +107,7 @@ def test_a_late_save_is_refused_and_keeps_the_text(world, verified_client, make)
     saved = first.post(url, posted(page_first, **{name: "First words"}))
     assert saved.status_code == 302
     late = second.post(url, posted(page_second, **{name: "Second words"}))
-    assert late.status_code == 200
+    assert late.status_code == 400  # refused: the form says why
     html = late.content.decode()
     assert html.count(CONFLICT) == 1  # told once, above the form
     assert late.context["form"][name].value() == "Second words"
@@ -158,6 +158,6 @@ def test_an_edit_without_the_version_is_refused(world, verified_client, make):
     data = posted(page, **{name: "Sneaked in"})
     del data["version"]
     response = client.post(url, data)
-    assert response.status_code == 200  # these pages answer a form error with 200
+    assert response.status_code == 400  # a refused form is a 400 with the error summary
     assert response.content.decode().count(MISSING) == 1
     assert getattr(type(record).objects.get(pk=record.pk), name) == before

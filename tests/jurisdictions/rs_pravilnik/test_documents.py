@@ -188,7 +188,7 @@ def test_latin_documents_hold_no_cyrillic_letter():
     iop = _cyrillic_world()
     pdfs = {code: documents.render_form(iop, code, "sr-latn") for code in documents.forms_of(iop)}
     pdfs["bundle"] = documents.iop_bundle(iop, "sr-latn")
-    pdfs["information"] = documents.render_information(iop.case, "sr-latn")
+    pdfs["information"] = documents.render_form(iop.case, "information", "sr-latn")
     for name, pdf in pdfs.items():
         text = text_of(pdf)
         assert not CYRILLIC.findall(text), (name, sorted(set(CYRILLIC.findall(text))))

@@ -97,7 +97,8 @@ def test_no_drafting_before_consent(world, verified_client):
     assert "The parent has not given consent on form 6 yet." in rules.drafting_problems(case)
     client = verified_client(world.team)
     response = client.post(f"/j/rs-pravilnik/cases/{case.pk}/iops/new/", {"kind": "iop1"})
-    assert response.status_code == 200
+    assert response.status_code == 400  # refused, with the reason in the form's errors
+    assert "The parent has not given consent on form 6 yet." in response.content.decode()
     assert not case.iops.exists()
     f.decide_consent(case, "iop-consent", signer=world.parent)
     response = client.post(f"/j/rs-pravilnik/cases/{case.pk}/iops/new/", {"kind": "iop1"})
@@ -129,7 +130,7 @@ def test_refusal_is_recorded_and_the_notice_to_social_welfare_kept(world, verifi
     client = verified_client(world.team)
     url = f"/j/rs-pravilnik/cases/{case.pk}/welfare-notice/"
     response = client.post(url, {"institution": "", "sent_on": "2026-12-01"})
-    assert response.status_code == 200 and not case.welfare_notices.exists()
+    assert response.status_code == 400 and not case.welfare_notices.exists()
     response = client.post(
         url,
         {
@@ -166,7 +167,7 @@ def test_preschool_form_offers_only_iop1(preschool_world, verified_client):
     case = f.case_ready_for_iop(student=preschool_world.student)
     client = verified_client(preschool_world.team)
     response = client.post(f"/j/rs-pravilnik/cases/{case.pk}/iops/new/", {"kind": "iop2"})
-    assert response.status_code == 200 and not case.iops.exists()
+    assert response.status_code == 400 and not case.iops.exists()
     assert [c for c, _ in response.context["form"].fields["kind"].choices] == ["iop1"]
 
 

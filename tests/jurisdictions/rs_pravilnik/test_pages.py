@@ -16,6 +16,7 @@ from jurisdictions.rs_pravilnik.models import (
     SupportCase,
 )
 from jurisdictions.rs_pravilnik.reminders import send_due_reminders
+from plugins.audit.models import AuditEvent
 from plugins.models import Person
 from plugins.notifications import Notice
 from plugins.registry import registry
@@ -60,7 +61,7 @@ def test_team_starts_a_case_and_writes_the_groundwork(world, verified_client):
             "effect": "yes",
         },
     )
-    assert response.status_code == 200 and not case.measures.exists()
+    assert response.status_code == 400 and not case.measures.exists()
     assert "Give the date of the evaluation." in response.content.decode()
     client.post(
         f"{base}/measures/new/",
@@ -106,9 +107,12 @@ def test_steps_are_post_only_and_respect_roles(world, verified_client):
     team = verified_client(world.team)
     assert team.get(f"/j/rs-pravilnik/step/case/{case.pk}/accept/").status_code == 405
     response = team.post(f"/j/rs-pravilnik/step/case/{case.pk}/accept/")
-    assert response.status_code == 302
+    assert response.status_code == 403  # only the director accepts: refused and audited
     case.refresh_from_db()
-    assert case.status == CaseStatus.PROPOSED  # only the director accepts
+    assert case.status == CaseStatus.PROPOSED
+    assert AuditEvent.objects.filter(
+        action="denied", record_type="SupportCase", record_id=str(case.pk), attempted="accept"
+    ).exists()
     director = verified_client(world.director, fresh=False)
     response = director.post(f"/j/rs-pravilnik/step/case/{case.pk}/accept/")
     assert "/accounts/verify/" in response["Location"]  # step-up first
@@ -162,11 +166,11 @@ def test_team_member_is_added_with_the_composition_rules(world, verified_client)
     response = client.post(
         url, {"function": "outside_expert", "given_name": "Др Мира", "family_name": "Лекић"}
     )
-    assert response.status_code == 200 and not case.members.exists()
+    assert response.status_code == 400 and not case.members.exists()
     response = client.post(
         url, {"function": "preschool_teacher", "given_name": "А", "family_name": "Б"}
     )
-    assert response.status_code == 200 and not case.members.exists()  # not a school function
+    assert response.status_code == 400 and not case.members.exists()  # not a school function
     client.post(
         url,
         {

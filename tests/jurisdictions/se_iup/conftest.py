@@ -6,10 +6,10 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
-from django.test import RequestFactory
 from django.utils import timezone
 
 from jurisdictions.se_iup.models import (
+    CODE,
     DevelopmentPlan,
     Goal,
     Mentorship,
@@ -17,20 +17,8 @@ from jurisdictions.se_iup.models import (
     TalkSlot,
     term_for,
 )
-from plugins.accounts import mark_second_factor_verified
 from plugins.models import Group
 from plugins.sdk import builders as b
-
-CODE = "se-iup"
-
-
-def verified_request(user, path="/"):
-    """An HTTP request from ``user`` with a fresh second factor (for consent signing)."""
-    user.is_verified = lambda: True
-    http = RequestFactory().post(path)
-    http.user, http.session = user, {}
-    mark_second_factor_verified(http)
-    return http
 
 
 def make_plan(student, status=PlanStatus.FOLLOW_UP, *, mentor=None, term=None, **fields):

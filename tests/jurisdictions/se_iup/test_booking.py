@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from jurisdictions.se_iup import services
+from jurisdictions.se_iup import rules
 from jurisdictions.se_iup.models import PlanStatus, TalkBooking, TalkSlot
 from plugins.sdk import builders as b
 
@@ -53,7 +53,7 @@ def test_student_and_teacher_do_not_book(world, verified_client, who):
 def test_a_taken_slot_cannot_be_booked(world, verified_client):
     slot = make_slot(world.mentor, world.group)
     bo_plan = make_plan(world.bo, PlanStatus.HOME, mentor=world.mentor)
-    services.book_slot(bo_plan, slot.pk, world.bo_guardian)
+    rules.book_slot(bo_plan, slot.pk, world.bo_guardian)
     plan = make_plan(world.ada, PlanStatus.HOME, mentor=world.mentor)
     client = verified_client(world.ada_mum)
     page = client.get(f"/j/se-iup/plans/{plan.pk}/book/")
@@ -66,8 +66,8 @@ def test_a_taken_slot_cannot_be_booked(world, verified_client):
     plan.refresh_from_db()
     assert plan.status == PlanStatus.HOME
     # The service refuses as well, whatever the form said.
-    with pytest.raises(services.SlotTaken):
-        services.book_slot(plan, slot.pk, world.ada_mum)
+    with pytest.raises(rules.SlotTaken):
+        rules.book_slot(plan, slot.pk, world.ada_mum)
 
 
 def test_slots_of_another_class_past_slots_and_removed_mentors_are_not_free(world, verified_client):
@@ -81,8 +81,8 @@ def test_slots_of_another_class_past_slots_and_removed_mentors_are_not_free(worl
     former = b.user()  # offered a time for the class but is no longer its mentor
     stale = make_slot(former, world.group)
     for slot in (other_class, past, stale):
-        with pytest.raises(services.BookingError):
-            services.book_slot(plan, slot.pk, world.ada_mum)
+        with pytest.raises(rules.BookingError):
+            rules.book_slot(plan, slot.pk, world.ada_mum)
         response = verified_client(world.ada_mum).post(
             f"/j/se-iup/plans/{plan.pk}/book/", {"slot": slot.pk}
         )
@@ -105,12 +105,12 @@ def test_booking_only_in_the_home_step_and_only_once(world, verified_client):
 def test_cancelling_frees_the_slot(world, verified_client):
     slot = make_slot(world.mentor, world.group)
     plan = make_plan(world.ada, PlanStatus.HOME, mentor=world.mentor)
-    services.book_slot(plan, slot.pk, world.ada_mum)
+    rules.book_slot(plan, slot.pk, world.ada_mum)
     client = verified_client(world.ada_dad)
     client.post(f"/j/se-iup/plans/{plan.pk}/step/", {"step": "cancel_booking"})
     plan.refresh_from_db()
     assert plan.status == PlanStatus.HOME and not TalkBooking.objects.exists()
-    assert list(services.free_slots(plan)) == [slot]
+    assert list(rules.free_slots(plan)) == [slot]
 
 
 def test_mentor_offers_and_removes_times_only_for_their_class(world, verified_client):
@@ -160,9 +160,9 @@ def test_two_guardians_booking_the_same_slot_at_once_get_one_booking(school):
         def attempt(i, barrier=barrier, results=results):
             try:
                 barrier.wait(timeout=10)
-                services.book_slot(plans[i], slot.pk, guardians[i])
+                rules.book_slot(plans[i], slot.pk, guardians[i])
                 results[i] = "booked"
-            except services.SlotTaken:
+            except rules.SlotTaken:
                 results[i] = "taken"
             except Exception as exc:  # noqa: BLE001 - reported by the assertion below
                 results[i] = repr(exc)

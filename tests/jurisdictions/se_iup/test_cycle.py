@@ -2,7 +2,7 @@
 
 import pytest
 
-from jurisdictions.se_iup import services
+from jurisdictions.se_iup import rules
 from jurisdictions.se_iup.models import (
     Comment,
     DevelopmentPlan,
@@ -14,9 +14,10 @@ from jurisdictions.se_iup.models import (
 )
 from plugins.consent import ConsentRequest, current_request, sign
 from plugins.notifications import Notice
+from plugins.sdk.testing import verified_request
 from plugins.workflow import GuardFailed, fire
 
-from .conftest import make_goal, make_plan, verified_request
+from .conftest import make_goal, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -119,9 +120,9 @@ def test_the_whole_staircase(world, verified_client):
     assert mentor.post(f"/j/se-iup/plans/{plan.pk}/confirm/").status_code == 302
     asked = ConsentRequest.objects.filter(record_id=str(plan.pk))
     assert set(asked.values_list("spec_code", flat=True)) == {
-        services.SPEC_MENTOR,
-        services.SPEC_STUDENT,
-        services.SPEC_GUARDIANS,
+        rules.SPEC_MENTOR,
+        rules.SPEC_STUDENT,
+        rules.SPEC_GUARDIANS,
     }
     # The signers are told; the mentor asked, so is not.
     assert sorted(
@@ -131,12 +132,12 @@ def test_the_whole_staircase(world, verified_client):
     # Nobody may call it agreed before every party confirmed.
     step(mentor, plan, "agree")
     assert status_of(plan) == PlanStatus.TALK_HELD
-    confirm(mentor, plan, services.SPEC_MENTOR)
-    confirm(ada, plan, services.SPEC_STUDENT)
-    confirm(mum, plan, services.SPEC_GUARDIANS)
+    confirm(mentor, plan, rules.SPEC_MENTOR)
+    confirm(ada, plan, rules.SPEC_STUDENT)
+    confirm(mum, plan, rules.SPEC_GUARDIANS)
     step(mentor, plan, "agree")
     assert status_of(plan) == PlanStatus.TALK_HELD  # the second guardian has not confirmed yet
-    confirm(dad, plan, services.SPEC_GUARDIANS)
+    confirm(dad, plan, rules.SPEC_GUARDIANS)
     page = mum.get(f"/j/se-iup/plans/{plan.pk}/").content.decode()
     assert "Yes, this version" in page
     assert step(mum, plan, "agree").status_code == 302
@@ -171,19 +172,19 @@ def test_the_whole_staircase(world, verified_client):
 def test_a_changed_agreement_needs_confirming_again(world):
     plan = make_plan(world.ada, PlanStatus.TALK_HELD, mentor=world.mentor, agreement="A")
     make_goal(plan)
-    services.ask_for_confirmation(plan, world.mentor)
+    rules.ask_for_confirmation(plan, world.mentor)
     for code, signer in (
-        (services.SPEC_MENTOR, world.mentor),
-        (services.SPEC_STUDENT, world.ada_user),
-        (services.SPEC_GUARDIANS, world.ada_mum),
-        (services.SPEC_GUARDIANS, world.ada_dad),
+        (rules.SPEC_MENTOR, world.mentor),
+        (rules.SPEC_STUDENT, world.ada_user),
+        (rules.SPEC_GUARDIANS, world.ada_mum),
+        (rules.SPEC_GUARDIANS, world.ada_dad),
     ):
         sign(current_request(plan, code), verified_request(signer))
-    assert services.agreement_confirmed(plan)
+    assert rules.agreement_confirmed(plan)
     goal = plan.goals.get()
     goal.criteria = "Changed after signing"
     goal.save()
-    assert not services.agreement_confirmed(plan)
+    assert not rules.agreement_confirmed(plan)
     with pytest.raises(GuardFailed):
         fire(plan, "agree", world.mentor)
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from jurisdictions.se_iup import services
+from jurisdictions.se_iup import rules
 from jurisdictions.se_iup.models import Comment, GoalStatus, PlanStatus
 from plugins.notifications import Notice
 from plugins.sdk import builders as b
@@ -196,4 +196,4 @@ def test_goal_status_is_closed_once_the_plan_is_evaluated(world):
     goal = make_goal(make_plan(world.ada, PlanStatus.EVALUATED, mentor=world.mentor))
     with pytest.raises(GuardFailed):
         fire(goal, "complete", world.mentor)
-    assert services.involved_in_goal(goal)  # still readable by everyone involved
+    assert rules.involved_in_goal(goal)  # still readable by everyone involved

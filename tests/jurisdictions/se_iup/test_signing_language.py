@@ -3,7 +3,7 @@
 import pytest
 from django.utils import translation
 
-from jurisdictions.se_iup import services
+from jurisdictions.se_iup import rules
 from jurisdictions.se_iup.models import PlanStatus
 from plugins.consent import current_request
 from plugins.registry import registry
@@ -17,7 +17,7 @@ HEADINGS = {"sv": "Individuell utvecklingsplan", "en": "Individual development p
 
 def rendered(plan, language):
     with translation.override(language):
-        return services.agreement_text(plan, language)
+        return rules.agreement_text(plan, language)
 
 
 @pytest.mark.parametrize("language", registry.get("se-iup").signing_language_codes())
@@ -28,27 +28,27 @@ def test_a_guardian_and_the_student_see_and_confirm_the_agreement_in_their_langu
         world.ada, PlanStatus.TALK_HELD, mentor=world.mentor, agreement="Ada läser varje dag."
     )
     make_goal(plan)
-    services.ask_for_confirmation(plan, world.mentor)
+    rules.ask_for_confirmation(plan, world.mentor)
     expected = rendered(plan, language)
     assert expected.startswith(HEADINGS.get(language, ""))
     assert "Ada läser varje dag." in expected
 
-    guardians = current_request(plan, services.SPEC_GUARDIANS)
+    guardians = current_request(plan, rules.SPEC_GUARDIANS)
     sees_and_signs(verified_client(world.ada_mum), world.ada_mum, guardians, language, expected)
     # Every guardian signs, each in their own language: the other one reads Swedish.
     sees_and_signs(
         verified_client(world.ada_dad), world.ada_dad, guardians, "sv", rendered(plan, "sv")
     )
-    student = current_request(plan, services.SPEC_STUDENT)
+    student = current_request(plan, rules.SPEC_STUDENT)
     sees_and_signs(verified_client(world.ada_user), world.ada_user, student, language, expected)
     guardians.refresh_from_db()
     assert guardians.status == "signed"
-    rows = {row["code"]: row for row in services.confirmations(plan)}
-    assert rows[services.SPEC_GUARDIANS]["granted"]
-    assert not rows[services.SPEC_GUARDIANS]["outdated"]
+    rows = {row["code"]: row for row in rules.confirmations(plan)}
+    assert rows[rules.SPEC_GUARDIANS]["granted"]
+    assert not rows[rules.SPEC_GUARDIANS]["outdated"]
 
 
 def test_the_default_agreement_text_is_swedish(world):
     plan = make_plan(world.ada, PlanStatus.TALK_HELD, mentor=world.mentor, agreement="A")
     with translation.override("en"):
-        assert services.agreement_text(plan).startswith(HEADINGS["sv"])
+        assert rules.agreement_text(plan).startswith(HEADINGS["sv"])

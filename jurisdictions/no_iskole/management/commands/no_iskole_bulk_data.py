@@ -38,6 +38,7 @@ from plugins.models import (
 
 from ...demo import demo_pdf
 from ...models import (
+    CODE,
     ApplicationStatus,
     Iop,
     IopDocument,
@@ -88,7 +89,7 @@ class Command(BaseCommand):
                     kind="school",
                     name=f"Load School {n}",
                     parent=muni,
-                    jurisdictions=["no-iskole"],
+                    jurisdictions=[CODE],
                 )
                 for n in range(schools)
             ]
@@ -157,7 +158,7 @@ class Command(BaseCommand):
                     IopDocument(
                         uuid=uuid.uuid4(),
                         title=f"Load document {n}",
-                        owner="no-iskole",
+                        owner=CODE,
                         record_type="IopDocument",
                         student=pupils[n % students],
                         file=name,

@@ -1,4 +1,5 @@
-"""What happens around the plan: who is involved, notices, the agreement, bookings, new plans.
+"""The IUP's domain rules: who is involved, the class circle, notices, the agreement,
+bookings, new plans.
 
 Views call these; each one that writes runs in one database transaction,
 so nothing is half-saved.
@@ -10,28 +11,39 @@ import time
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, OperationalError, connection, transaction
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plugins import audit, consent, notifications
-from plugins.access import can, role_used
-from plugins.models import GuardianRelation
+from plugins.access import can, family_students, role_used
+from plugins.access.relations import GuardianOf
+from plugins.models import (
+    Group,
+    GuardianRelation,
+    Organisation,
+    Person,
+    RoleAssignment,
+    Student,
+    TeachingAssignment,
+)
 from plugins.registry import registry
 from plugins.workflow import fire
 
 from .models import (
+    CODE,
+    GOALS_OPEN,
     Comment,
     DevelopmentPlan,
     Goal,
     Mentorship,
     PlanStatus,
+    Profile,
     TalkBooking,
     TalkSlot,
     term_label,
 )
-
-CODE = "se-iup"
 
 #: Notice kinds: a goal's status changed (shared with the portal), a new comment.
 GOAL_CHANGED = "goal-changed"
@@ -115,17 +127,6 @@ def involved_in_plan(plan, *, actor=None) -> list:
     )
     users = _candidates(plan, extra_users=authors)
     return [u for u in users if u.pk != getattr(actor, "pk", None) and can(u, "view", plan)]
-
-
-def goal_changed_effect(*, record, transition, user, log):
-    """Workflow effect of every goal status change: tell everyone involved."""
-    return notifications.notify(
-        involved_in_goal(record, actor=user),
-        GOAL_CHANGED,
-        GOAL_CHANGED_TITLE,
-        record.get_absolute_url(),
-        jurisdiction=CODE,
-    )
 
 
 # -- comments -------------------------------------------------------------------------------------
@@ -365,13 +366,23 @@ def book_slot(plan, slot_pk, user, *, request=None) -> TalkBooking:
     raise BookingError(_("The booking could not be saved. Please try again."))  # pragma: no cover
 
 
-def cancel_booking_effect(*, record, transition, user, log):
-    """Workflow effect of "cancel_booking": the slot is free again."""
-    TalkBooking.objects.filter(plan=record).delete()
+# -- guards of the workflows ----------------------------------------------------------------------
 
 
 def has_booking(plan) -> bool:
     return TalkBooking.objects.filter(plan=plan).exists()
+
+
+def has_goal(plan) -> bool:
+    return plan.goals.exists()
+
+
+def has_evaluation(plan) -> bool:
+    return bool(plan.evaluation.strip())
+
+
+def goal_plan_open(goal) -> bool:
+    return goal.plan.status in GOALS_OPEN
 
 
 # -- the next plan --------------------------------------------------------------------------------
@@ -402,16 +413,173 @@ def create_plan(student, term: str, user, *, request=None) -> DevelopmentPlan:
     plan = DevelopmentPlan.objects.create(
         student=student, term=term, mentor=user.person, created_by=user
     )
-    audit.record(request, "create", record=plan, role="mentor")
+    audit.record(request, "create", record=plan, role=role_used(user, "edit", plan))
     return plan
 
 
 def mentored_groups(user):
-    from plugins.models import Group
-
     person = getattr(user, "person", None)
     if person is None:
         return Group.objects.none()
     return Group.objects.filter(
         pk__in=Mentorship.objects.filter(mentor=person).values("group_id")
     ).select_related("school", "school_year")
+
+
+# -- schools, classes and the class circle ---------------------------------------------------------
+
+
+def iup_school_ids() -> list[int]:
+    """Schools where this plugin's case work runs (``Organisation.jurisdictions``)."""
+    schools = Organisation.objects.filter(
+        kind__in=[Organisation.Kind.SCHOOL, Organisation.Kind.PRESCHOOL]
+    ).only("pk", "jurisdictions")
+    return [o.pk for o in schools if CODE in (o.jurisdictions or [])]
+
+
+def current_year_q(prefix: str = "school_year") -> Q:
+    today = timezone.localdate()
+    return Q(**{f"{prefix}__starts__lte": today, f"{prefix}__ends__gte": today})
+
+
+def teaching(person):
+    """The person's teaching assignments of the current school year."""
+    return TeachingAssignment.objects.filter(current_year_q(), teacher=person)
+
+
+def teaching_of_group(group):
+    """This school year's teaching of ``group`` or of some of its students."""
+    return TeachingAssignment.objects.filter(current_year_q()).filter(
+        Q(group=group) | Q(students__group=group)
+    )
+
+
+def circle_groups(user):
+    """The classes whose circle ``user`` belongs to (a queryset of ``Group``)."""
+    person = getattr(user, "person", None)
+    if person is None or not user.is_active:
+        return Group.objects.none()
+    guarded = Student.objects.filter(GuardianOf().q(user, jurisdiction(), Student))
+    taught = teaching(person)
+    staff_at = RoleAssignment.objects.filter(
+        Q(valid_from__isnull=True) | Q(valid_from__lte=timezone.localdate()),
+        Q(valid_to__isnull=True) | Q(valid_to__gte=timezone.localdate()),
+        person=person,
+    ).values("organisation_id")
+    return Group.objects.filter(
+        Q(students__person=person)
+        | Q(students__in=guarded)
+        | Q(se_iup_mentorships__mentor=person)
+        | Q(pk__in=taught.values("group_id"))
+        | Q(students__teaching_assignments__in=taught)
+        | Q(school_id__in=staff_at),
+        school_id__in=iup_school_ids(),
+    ).distinct()
+
+
+def relations_of(user) -> dict:
+    """A person's relations at the schools of this plugin, for the start page.
+
+    ``children`` (students they are guardian of), ``own`` (their own student
+    record), ``classes`` (mentored, taught, or a child's or their own class),
+    ``mentored_ids`` and ``schools`` (of those classes, and where they hold a role).
+    """
+    person = getattr(user, "person", None)
+    schools = iup_school_ids()
+    children = (
+        family_students(user)
+        .filter(school_id__in=schools)
+        .exclude(person=person)
+        .select_related("person", "school", "group")
+    )
+    own = Student.objects.filter(person=person, school_id__in=schools)
+    mentored = mentored_groups(user).filter(school_id__in=schools)
+    taught_ids = set()
+    if person is not None:
+        for ta in teaching(person).prefetch_related("students"):
+            if ta.group_id:
+                taught_ids.add(ta.group_id)
+            taught_ids |= {s.group_id for s in ta.students.all() if s.group_id}
+    taught = Group.objects.filter(pk__in=taught_ids, school_id__in=schools).exclude(
+        pk__in=mentored.values("pk")
+    )
+    family_groups = Group.objects.filter(
+        Q(students__in=children) | Q(students__in=own), school_id__in=schools
+    ).distinct()
+    classes = (
+        Group.objects.filter(
+            Q(pk__in=mentored.values("pk"))
+            | Q(pk__in=taught.values("pk"))
+            | Q(pk__in=family_groups.values("pk"))
+        )
+        .select_related("school")
+        .order_by("school__name", "name")
+    )
+    staff_schools = []
+    if person is not None:
+        staff_schools = RoleAssignment.objects.filter(
+            person=person, organisation_id__in=schools
+        ).values_list("organisation_id", flat=True)
+    return {
+        "schools": Organisation.objects.filter(
+            Q(pk__in=classes.values("school_id")) | Q(pk__in=list(staff_schools))
+        ).order_by("name"),
+        "classes": classes,
+        "mentored_ids": set(mentored.values_list("pk", flat=True)),
+        "children": children,
+        "own": own.select_related("school", "group").first(),
+    }
+
+
+def _card(person, role, profiles):
+    prof = profiles.get(person.pk)
+    shown = bool(prof and prof.show_contact)
+    return {
+        "person": person,
+        "role": role,
+        "about": prof.about if prof else "",
+        "email": person.email if shown else "",
+        "phone": person.phone if shown else "",
+        "shown": shown,
+    }
+
+
+def circle_of(group, viewer) -> dict:
+    """Who is in the circle of ``group``, as cards: contact details only where chosen.
+
+    ``staff`` (mentors, then teachers), ``families`` (each student with the
+    guardians who may follow them: not those of a student of age who granted
+    nothing) and ``is_mentor`` (``viewer`` mentors the class).
+    """
+    mentors = list(Person.objects.filter(se_iup_mentorships__group=group).distinct())
+    teachers = list(
+        Person.objects.filter(pk__in=teaching_of_group(group).values("teacher_id"))
+        .exclude(pk__in=[m.pk for m in mentors])
+        .distinct()
+    )
+    students = list(group.students.select_related("person").order_by("person__family_name"))
+    by_pk = {s.pk: s for s in students}
+    cutoff_age = jurisdiction().age_of_majority
+    guardians_of = {}
+    for rel in GuardianRelation.objects.filter(student__in=students).select_related("guardian"):
+        if by_pk[rel.student_id].is_of_age(cutoff_age) and not rel.access_granted_by_student:
+            continue
+        guardians_of.setdefault(rel.student_id, []).append(rel.guardian)
+    everyone = mentors + teachers + [s.person for s in students]
+    everyone += [g for gs in guardians_of.values() for g in gs]
+    profiles = {p.person_id: p for p in Profile.objects.filter(person__in=everyone)}
+    me = getattr(getattr(viewer, "person", None), "pk", None)
+    return {
+        "staff": [_card(p, _("Mentor"), profiles) for p in mentors]
+        + [_card(p, _("Teacher"), profiles) for p in teachers],
+        "families": [
+            {
+                "student": _card(s.person, _("Student"), profiles),
+                "guardians": [
+                    _card(g, _("Guardian"), profiles) for g in guardians_of.get(s.pk, [])
+                ],
+            }
+            for s in students
+        ],
+        "is_mentor": any(m.pk == me for m in mentors),
+    }
