@@ -8,6 +8,7 @@ from typing import ClassVar
 from django.apps import AppConfig
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.functional import Promise
 from django.utils.module_loading import import_string
 
 from .declarations import (
@@ -22,6 +23,31 @@ from .declarations import (
 )
 
 CODE_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+#: Class attributes of a ``Jurisdiction`` that hold text a person reads. Each may be a
+#: plain string or a lazy translation (``gettext_lazy``); either way it reads as plain
+#: text (``str``) in the language active when it is read, never the one at start-up.
+TEXT_ATTRIBUTES = ("name", "description", "confidentiality")
+
+
+def is_text(value) -> bool:
+    """True for what the SDK accepts as a label or marking: a ``str`` or a lazy translation."""
+    return isinstance(value, (str, Promise))
+
+
+class DeclaredText:
+    """A lazy text of a declaration, read as ``str`` in the active language.
+
+    ``Jurisdiction`` wraps a ``gettext_lazy`` value of a ``TEXT_ATTRIBUTES`` attribute in
+    this descriptor, so ``jurisdiction.confidentiality`` is always a plain string: it can
+    be searched (``marking in text``), joined, put into JSON and printed on a PDF.
+    """
+
+    def __init__(self, value):
+        self.value = value
+
+    def __get__(self, instance, owner=None) -> str:
+        return str(self.value)
 
 
 class Jurisdiction:
@@ -40,7 +66,8 @@ class Jurisdiction:
     age_of_majority: ClassVar[int] = 18
     description: ClassVar[str] = ""
     #: Marking printed on every page of the plugin's generated documents
-    #: (e.g. "Unntatt offentlighet, offl. § 13"); "" for none.
+    #: (e.g. "Unntatt offentlighet, offl. § 13"); "" for none. A plain string or
+    #: ``gettext_lazy(...)``: it is read as plain text in the reader's language.
     confidentiality: ClassVar[str] = ""
     #: Languages (codes of ``settings.LANGUAGES``) in which a family may read and
     #: sign this plugin's consents; every version is kept and pinned by its hash.
@@ -72,10 +99,32 @@ class Jurisdiction:
     #: Dotted path of the conformance factory class (see plugins.sdk.conformance).
     conformance: ClassVar[str | None] = None
     #: Dotted path of ``load(world: dict) -> None``, called by ``manage.py load_demo``
-    #: after the shared demo world exists (idempotent; fictional people only).
-    #: ``world``: "county", "municipalities", "schools", "students", "subjects",
-    #: "school_year", "accounts" (Persons by role) and "account" (makes a demo login).
+    #: (``content.demo``) after the shared demo world exists, once per installed plugin.
+    #: It must be idempotent (``get_or_create``: the command runs again on a filled
+    #: database) and create fictional people only. ``world`` holds:
+    #:
+    #: - ``"county"``: the county ``Organisation``;
+    #: - ``"municipalities"``: ``{"elvdal": Organisation, "bjorkas": Organisation}``;
+    #: - ``"schools"``: ``[elvdal lower secondary, Bjørkås school, Nordvik upper
+    #:   secondary]`` (``Organisation``; add your code to a school's ``jurisdictions``
+    #:   list to use it);
+    #: - ``"students"``: ``{"ola", "mia", "emil", "nora"}`` -> ``Student`` (Nora is of age);
+    #: - ``"subjects"``: subject code (``"NOR"``, ``"MAT"``, ``"ENG"``, ...) -> ``Subject``;
+    #: - ``"school_year"``: the current ``SchoolYear``;
+    #: - ``"accounts"``: ``{"guardian", "guardian2", "student", "teacher", "coordinator",
+    #:   "leader", "county"}`` -> ``Person`` of the shared demo logins (demo-guardian is
+    #:   the guardian of Ola and Mia; demo-coordinator coordinates at Elvdal);
+    #: - ``"account"``: ``account(username, given, family) -> (user, person)`` makes (or
+    #:   finds) a demo login with the published password and second factor;
+    #: - ``"guidance"``: the guidance pages (core use; plugins ignore it).
     demo: ClassVar[str | None] = None
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        for attr in TEXT_ATTRIBUTES:
+            value = cls.__dict__.get(attr)
+            if isinstance(value, Promise):
+                setattr(cls, attr, DeclaredText(value))
 
     def __init__(self, app_config: AppConfig):
         self.app_config = app_config
@@ -178,6 +227,7 @@ class Jurisdiction:
         for attr in ("code", "name", "version"):
             if not getattr(self, attr):
                 raise ImproperlyConfigured(f"{where} must declare {attr}.")
+        self._check_texts(where)
         if not CODE_RE.match(self.code):
             raise ImproperlyConfigured(
                 f"{where}: code {self.code!r} must be lower-case letters, digits and hyphens."
@@ -267,6 +317,31 @@ class Jurisdiction:
         for dl in self.deadlines:
             if not (1 <= dl.month <= 12 and 1 <= dl.day <= 31):
                 raise ImproperlyConfigured(f"{where}: deadline {dl.code} has an impossible date.")
+
+    def _check_texts(self, where: str) -> None:
+        """Every label and marking is a ``str`` or a lazy translation (``gettext_lazy``)."""
+        texts = [(attr, getattr(self, attr)) for attr in TEXT_ATTRIBUTES]
+        texts += [(f"role {r.code!r} label", r.label) for r in self.roles]
+        for wf in self.workflows:
+            texts += [(f"state {v!r} of {wf.record}", label) for v, label in wf.states]
+            texts += [
+                (f"transition {wf.record}.{t.name} label", t.label)
+                for t in wf.transitions
+                if t.label
+            ]
+        for kind, specs in (
+            ("consent", self.consents),
+            ("document", self.documents),
+            ("deadline", self.deadlines),
+        ):
+            texts += [(f"{kind} {spec.code!r} label", spec.label) for spec in specs]
+        texts += [(f"menu item {m.url_name!r} label", m.label) for m in self.menu]
+        for what, value in texts:
+            if not is_text(value):
+                raise ImproperlyConfigured(
+                    f"{where}: {what} must be text (a str or gettext_lazy(...)), "
+                    f"not {type(value).__name__}."
+                )
 
     def _check_record(self, where: str, name: str) -> None:
         try:

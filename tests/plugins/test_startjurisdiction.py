@@ -36,6 +36,8 @@ EXPECTED_FILES = {
     "conformance.py",
     "urls.py",
     "views.py",
+    "forms.py",
+    "demo.py",
     "tests.py",
     "pyproject.toml",
     "README.md",
@@ -93,7 +95,8 @@ def expected_conformance_cases(described: dict) -> int:
     transitions = (
         sum(len(t["from"]) for wf in described["workflows"] for t in wf["transitions"]) * roles
     )
-    return cells + transitions
+    documents = len(described["documents"])  # each template renders to a valid PDF
+    return cells + transitions + documents
 
 
 # -- the generated files ---------------------------------------------------------
@@ -105,6 +108,8 @@ def test_generates_a_complete_package(tmp_path):
     assert EXPECTED_FILES <= files
     assert "templates/acme_plans/plan_list.html" in files
     assert "templates/acme_plans/plan_detail.html" in files
+    assert "templates/acme_plans/plan_form.html" in files
+    assert "templates/acme_plans/plan_pdf.html" in files
     assert not [f for f in files if f.endswith("-tpl") or "app_name" in f]
     for path in target.rglob("*.py"):
         source = path.read_text()
@@ -364,6 +369,11 @@ def test_generated_plugin_registers_and_passes_the_conformance_suite(tmp_path):
     assert [r["code"] for r in plugin["roles"]] == ["coordinator", "teacher", "guardian", "student"]
     (workflow,) = plugin["workflows"]
     assert 2 <= len(workflow["transitions"]) <= 3
+    # The skeleton shows a consent guard, a step-up step and a document.
+    steps = {t["name"]: t for t in workflow["transitions"]}
+    assert steps["approve"]["consent"] == "plan-approval"
+    assert steps["reopen"]["step_up"] is True
+    assert [d["code"] for d in plugin["documents"]] == ["plan"]
 
     result = run(
         ["-m", "pytest", "tests/conformance", "-k", code, "-p", "no:cacheprovider", "-q"], env
@@ -375,8 +385,9 @@ def test_generated_plugin_registers_and_passes_the_conformance_suite(tmp_path):
     assert not counts.get("failed") and not counts.get("error") and not counts.get("skipped"), (
         output
     )
-    # Every matrix cell and every transition of the declaration was exercised.
-    assert counts["passed"] == expected_conformance_cases(plugin), output
+    # Every matrix cell, every transition and every document of the declaration was
+    # exercised (the page checks add their own cases on top).
+    assert counts["passed"] >= expected_conformance_cases(plugin), output
 
 
 @pytest.mark.slow

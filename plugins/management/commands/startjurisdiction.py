@@ -4,9 +4,13 @@
 
 writes ``./acme_plans/`` (or ``DIRECTORY/acme_plans/`` with ``--directory``):
 a Django app that registers a working jurisdiction, with a pre-written first
-migration, a conformance factory, list and detail pages and a
-``pyproject.toml`` whose ``portal.jurisdictions`` entry point lets
-``pip install`` make it appear. Files under ``plugins/jurisdiction_template``
+migration, a conformance factory (with its page hooks), pages that show the SDK's
+page layer (a list, a detail page whose steps are fired through
+``plugins.sdk.views.fire_step``, an edit page through ``edit_record``, a PDF
+through a ``DocumentSpec`` and ``document_response``), a consent that guards a
+step, demo data, complete catalogues and a ``pyproject.toml`` whose
+``portal.jurisdictions`` entry point lets ``pip install`` make it appear. The
+plugin author's guide is ``docs/plugins.md``. Files under ``plugins/jurisdiction_template``
 whose names end in ``-tpl`` are rendered with the Django template language
 (the suffix is dropped); other files (the translation catalogues' ``.po``
 and compiled ``.mo`` files among them) are copied byte for byte. A path part
@@ -156,8 +160,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Created jurisdiction plugin {code!r} in {target}."))
         self.stdout.write(
             "Next:\n"
-            f"  - try it: PYTHONPATH={parent.resolve()} PORTAL_EXTRA_JURISDICTIONS={app_name} "
-            "python manage.py jurisdictions\n"
-            f"  - test it: the same environment, then pytest tests/conformance -k {code}\n"
-            f"  - ship it: pip install {target}  (its entry point registers it; no settings change)"
+            f"  - install it: pip install -e {target}  (its entry point registers it; "
+            "no settings change)\n"
+            f"  - test it: python manage.py jurisdictions; pytest tests/conformance -k {code}\n"
+            f"  - or try it uninstalled: PYTHONPATH={parent.resolve()} "
+            f"PORTAL_EXTRA_JURISDICTIONS={app_name} python manage.py jurisdictions\n"
+            "  - the guide: docs/plugins.md"
         )
