@@ -8,16 +8,13 @@ for the current text; a refusal or a withdrawal by either stops the plan.
 
 from __future__ import annotations
 
-from django.db.models import CharField, Exists, OuterRef, Q
-from django.db.models.functions import Cast
+from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.dateformat import format as date_format
 from django.utils.translation import gettext as _
 
 from plugins.consent import ConsentRequest
 from plugins.sdk import Condition
-
-from .models import CODE
 
 GUARDIAN = "transition-guardian"
 STUDENT = "transition-student"
@@ -75,28 +72,16 @@ def consent_text(plan, language: str | None = None) -> str:
     return "\n".join(lines)
 
 
-def _request_q(spec: str, statuses, plan_path: str) -> Q:
-    # A database filter over the consent requests: the consent service offers no
-    # query-level function yet, so this one reads its storage directly.
-    pk = "pk" if plan_path == "pk" else f"{plan_path}__pk"
-    return Q(
-        Exists(
-            ConsentRequest.objects.filter(
-                jurisdiction=CODE,
-                record_type="TransitionPlan",
-                record_id=Cast(OuterRef(pk), output_field=CharField()),
-                spec_code=spec,
-                is_current=True,
-                status__in=statuses,
-            )
-        )
-    )
-
-
 def given_q(plan_path: str = "pk") -> Q:
     """Both consents signed (a database filter on a model that reaches the plan)."""
+    from plugins import consent
+
+    from .models import TransitionPlan
+
     signed = [ConsentRequest.Status.SIGNED]
-    return _request_q(GUARDIAN, signed, plan_path) & _request_q(STUDENT, signed, plan_path)
+    return consent.status_q(TransitionPlan, GUARDIAN, signed, path=plan_path) & consent.status_q(
+        TransitionPlan, STUDENT, signed, path=plan_path
+    )
 
 
 def current(plan) -> dict[str, ConsentRequest | None]:

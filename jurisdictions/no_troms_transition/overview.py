@@ -15,11 +15,10 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from plugins.models import Group, Organisation, RoleAssignment, SchoolYear
+from plugins.access import organisations_where
+from plugins.models import Group, Organisation, SchoolYear
 
 from . import consents
 from .measures import LEVEL_ROLES, OWNER, REGION, UNIT, overdue_count
@@ -32,21 +31,7 @@ def current_year() -> SchoolYear | None:
 
 def organisations_with_role(user, roles, kind=None):
     """Organisations where ``user`` holds one of ``roles`` today (for this plugin or all)."""
-    person = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
-    if person is None or not user.is_active:
-        return Organisation.objects.none()
-    today = timezone.localdate()
-    assignments = RoleAssignment.objects.filter(
-        Q(jurisdiction="") | Q(jurisdiction=CODE),
-        Q(valid_from__isnull=True) | Q(valid_from__lte=today),
-        Q(valid_to__isnull=True) | Q(valid_to__gte=today),
-        person=person,
-        role__in=list(roles),
-    )
-    qs = Organisation.objects.filter(pk__in=assignments.values("organisation_id"))
-    if kind:
-        qs = qs.filter(kind=kind)
-    return qs.order_by("name")
+    return organisations_where(user, roles, kind=kind, jurisdiction=CODE)
 
 
 def holds_role(user, roles, organisation) -> bool:

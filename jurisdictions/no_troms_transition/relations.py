@@ -5,17 +5,11 @@ from __future__ import annotations
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from plugins.access import person_id_of
 from plugins.access.relations import NOTHING, Relation
 from plugins.models import RoleAssignment
 
 from .consents import given_q
-
-
-def _person_id(user):
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    person = getattr(user, "person", None)
-    return person.pk if person is not None else None
 
 
 class ReceivingSchoolStaff(Relation):
@@ -33,7 +27,7 @@ class ReceivingSchoolStaff(Relation):
         self.label = f'has role "{role}" at the receiving upper-secondary school, after consent'
 
     def q(self, user, jurisdiction, model):
-        person_id = _person_id(user)
+        person_id = person_id_of(user)
         school_path = getattr(model, "portal_upper_school_path", None)
         plan_path = getattr(model, "portal_plan_path", None)
         if person_id is None or not school_path or not plan_path:

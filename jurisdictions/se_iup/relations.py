@@ -10,14 +10,8 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
 
+from plugins.access import person_id_of
 from plugins.access.relations import NOTHING, Relation
-
-
-def _person_id(user):
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return None
-    person = getattr(user, "person", None)
-    return person.pk if person is not None else None
 
 
 def _group_path(model) -> str:
@@ -31,7 +25,7 @@ class MentorOfStudent(Relation):
     def q(self, user, jurisdiction, model):
         from .models import Mentorship
 
-        person_id = _person_id(user)
+        person_id = person_id_of(user)
         if person_id is None:
             return NOTHING
         mentorships = Mentorship.objects.filter(

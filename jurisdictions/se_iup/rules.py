@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from plugins import audit, consent, notifications
-from plugins.access import can, family_students, role_used
+from plugins.access import can, family_students, organisations_of, role_used
 from plugins.access.relations import GuardianOf
 from plugins.models import (
     Group,
@@ -431,10 +431,8 @@ def mentored_groups(user):
 
 def iup_school_ids() -> list[int]:
     """Schools where this plugin's case work runs (``Organisation.jurisdictions``)."""
-    schools = Organisation.objects.filter(
-        kind__in=[Organisation.Kind.SCHOOL, Organisation.Kind.PRESCHOOL]
-    ).only("pk", "jurisdictions")
-    return [o.pk for o in schools if CODE in (o.jurisdictions or [])]
+    kinds = [Organisation.Kind.SCHOOL, Organisation.Kind.PRESCHOOL]
+    return list(organisations_of(CODE).filter(kind__in=kinds).values_list("pk", flat=True))
 
 
 def current_year_q(prefix: str = "school_year") -> Q:

@@ -270,8 +270,7 @@ def test_jurisdictions_command_lists_the_dummy_plugin_as_text():
     assert "draft -> shared  share by coordinator" in text
     assert (
         "shared -> approved  approve by guardian, student  "
-        "[needs consent case-approval; guard: has summary; guard: case-approval signed; "
-        "guard: consent case-approval signed]" in text
+        "[needs consent case-approval; guard: has summary; guard: case-approval signed]" in text
     )
     assert "approved|shared -> closed  close by coordinator  [needs step-up]" in text
     # consents

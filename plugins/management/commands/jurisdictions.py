@@ -45,7 +45,9 @@ class Command(BaseCommand):
                         extra.append(f"needs consent {t['consent']}")
                     if t["step_up"]:
                         extra.append("needs step-up")
-                    extra.extend(f"guard: {g}" for g in t["guards"])
+                    # The consent is listed once, not again as the guard it becomes.
+                    consent_guard = f"consent {t['consent']} signed" if t["consent"] else None
+                    extra.extend(f"guard: {g}" for g in t["guards"] if g != consent_guard)
                     tail = f"  [{'; '.join(extra)}]" if extra else ""
                     self.stdout.write(
                         f"      {'|'.join(t['from'])} -> {t['to']}  {t['name']} by {', '.join(t['roles'])}{tail}"
